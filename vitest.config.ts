@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 // Two projects: "unit" needs nothing but Node; "integration" talks to a real Neo4j that
-// test/setup/neo4j.ts starts (or finds through NEO4J_URI) once for the whole run.
+// test/setup/neo4j.ts starts (or finds through NEO4J_URI) once for the whole run. Neo4j
+// Community has one user database, so integration files run one after another.
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +10,16 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          globalSetup: ["test/setup/neo4j.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
         },
       },
     ],

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // kg: the project's command line. Each subcommand lives in its own module.
+import { ConfigError } from "../config.js";
+import { DatabaseUnavailableError } from "../graph/driver.js";
+import { ServerError } from "../neo4j-server/server.js";
+import { ToolchainError } from "../neo4j-server/toolchain.js";
 import { extractHelp, runExtract } from "./extract.js";
+import { migrateHelp, runMigrate } from "./migrate.js";
+import { neo4jHelp, runNeo4j } from "./neo4j.js";
 
 interface Command {
   help: string;
@@ -9,6 +15,8 @@ interface Command {
 
 const commands: Record<string, Command> = {
   extract: { help: extractHelp, run: runExtract },
+  neo4j: { help: neo4jHelp, run: runNeo4j },
+  migrate: { help: migrateHelp, run: runMigrate },
 };
 
 function usage(): string {
@@ -38,7 +46,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`kg: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    // Errors the user can act on get one line; anything else is a bug and keeps its stack.
+    const expected = [ConfigError, ServerError, ToolchainError, DatabaseUnavailableError].some((t) => error instanceof t);
+    console.error(`kg: ${expected ? (error as Error).message : error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = error instanceof ConfigError ? 2 : 1;
   },
 );

@@ -1,0 +1,131 @@
+// One typed configuration, read from the environment and validated once at start-up.
+// A bad value stops the program with one line naming the variable and what it expects.
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    got: string | undefined,
+  ) {
+    super(`${variable}: expected ${expected}, got ${got === undefined ? "nothing" : JSON.stringify(got)}`);
+    this.name = "ConfigError";
+  }
+}
+
+export interface Neo4jConfig {
+  /** Bolt URI of a Neo4j to use; null means: start and use the embedded server */
+  uri: string | null;
+  user: string;
+  password: string | null;
+  database: string;
+}
+
+export interface EmbeddedConfig {
+  /** where the embedded server keeps its data, pid and log */
+  dataDir: string;
+  port: number;
+  /** JVM heap, e.g. 1g */
+  heap: string;
+  /** Neo4j page cache, e.g. 512m */
+  pageCache: string;
+}
+
+export interface Config {
+  neo4j: Neo4jConfig;
+  embedded: EmbeddedConfig;
+  /** HTTP port of the GraphQL server */
+  port: number;
+  /** key that unlocks mutations (Authorization: Bearer …); null disables them */
+  apiKey: string | null;
+  page: { defaultSize: number; maxSize: number };
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(name, `a whole number from ${min} to ${max}`, raw);
+  }
+  return value;
+}
+
+const BOLT_SCHEMES = ["bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"];
+
+function boltUri(env: Env, name: string): string | null {
+  const raw = text(env, name);
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, "a Bolt URI such as bolt://localhost:7687 or neo4j+s://host", raw);
+  }
+  const scheme = url.protocol.replace(/:$/, "");
+  if (!BOLT_SCHEMES.includes(scheme) || !url.hostname) {
+    throw new ConfigError(name, `a URI with scheme ${BOLT_SCHEMES.join(", ")} and a host`, raw);
+  }
+  return raw;
+}
+
+function memorySize(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(name, "a size such as 512m or 2g", raw);
+  return raw.toLowerCase();
+}
+
+function databaseName(env: Env, name: string): string {
+  const raw = text(env, name);
+  if (raw === undefined) return "neo4j";
+  if (!/^[a-z][a-z0-9.-]{2,62}$/i.test(raw)) throw new ConfigError(name, "a Neo4j database name (letters, digits, . and -)", raw);
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const defaultSize = integer(env, "KG_PAGE_DEFAULT", 20, 1, 1000);
+  const maxSize = integer(env, "KG_PAGE_MAX", 100, 1, 1000);
+  if (defaultSize > maxSize) {
+    throw new ConfigError("KG_PAGE_DEFAULT", `at most KG_PAGE_MAX (${maxSize})`, String(defaultSize));
+  }
+  return {
+    neo4j: {
+      uri: boltUri(env, "NEO4J_URI"),
+      user: text(env, "NEO4J_USER") ?? "neo4j",
+      password: text(env, "NEO4J_PASSWORD") ?? null,
+      database: databaseName(env, "NEO4J_DATABASE"),
+    },
+    embedded: {
+      dataDir: text(env, "KG_NEO4J_DIR") ?? ".neo4j",
+      port: integer(env, "KG_NEO4J_PORT", 7687, 1, 65535),
+      heap: memorySize(env, "KG_NEO4J_HEAP", "1g"),
+      pageCache: memorySize(env, "KG_NEO4J_PAGECACHE", "512m"),
+    },
+    port: integer(env, "PORT", 4000, 1, 65535),
+    apiKey: text(env, "KG_API_KEY") ?? null,
+    page: { defaultSize, maxSize },
+  };
+}
+
+/** Names and meanings of every variable, for --help and the README. */
+export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
+  ["NEO4J_URI", "Bolt URI of the Neo4j to use (bolt://, neo4j://, neo4j+s:// ...); unset: the embedded server"],
+  ["NEO4J_USER", "user name (default neo4j)"],
+  ["NEO4J_PASSWORD", "password (unset: no authentication, as the embedded server needs)"],
+  ["NEO4J_DATABASE", "database name (default neo4j)"],
+  ["KG_NEO4J_DIR", "data, pid and log directory of the embedded server (default .neo4j)"],
+  ["KG_NEO4J_PORT", "Bolt port of the embedded server (default 7687)"],
+  ["KG_NEO4J_HEAP", "JVM heap of the embedded server (default 1g)"],
+  ["KG_NEO4J_PAGECACHE", "page cache of the embedded server (default 512m)"],
+  ["PORT", "HTTP port of the GraphQL server (default 4000)"],
+  ["KG_API_KEY", "bearer key that unlocks mutations (unset: mutations refused)"],
+  ["KG_PAGE_DEFAULT", "default page size of list fields (default 20)"],
+  ["KG_PAGE_MAX", "largest page size a client may ask for (default 100)"],
+];

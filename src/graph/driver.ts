@@ -1,0 +1,49 @@
+// The Neo4j driver's lifecycle, and errors turned into one clear line.
+import neo4j, { type Driver } from "neo4j-driver";
+import type { Neo4jConfig } from "../config.js";
+
+export class DatabaseUnavailableError extends Error {
+  constructor(uri: string, cause: unknown) {
+    super(`cannot reach Neo4j at ${uri}: ${firstLine(cause)}`);
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0]!.trim();
+}
+
+export interface Database {
+  driver: Driver;
+  uri: string;
+  database: string;
+  close(): Promise<void>;
+}
+
+export function openDatabase(config: Neo4jConfig & { uri: string }): Database {
+  const auth = config.password === null ? undefined : neo4j.auth.basic(config.user, config.password);
+  const driver = neo4j.driver(config.uri, auth, {
+    // Fail fast when the server is gone rather than hang a request or an ingest.
+    connectionAcquisitionTimeout: 20_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 15_000,
+    disableLosslessIntegers: true,
+  });
+  return { driver, uri: config.uri, database: config.database, close: () => driver.close() };
+}
+
+/** Resolves once the server answers a query; rejects with DatabaseUnavailableError otherwise. */
+export async function checkConnection(db: Database): Promise<void> {
+  try {
+    await db.driver.executeQuery("RETURN 1", {}, { database: db.database });
+  } catch (error) {
+    throw new DatabaseUnavailableError(db.uri, error);
+  }
+}
+
+/** Neo4j's own word that it could not be reached (as opposed to a bad query). */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "ServiceUnavailable" || code === "SessionExpired" || error instanceof DatabaseUnavailableError;
+}
