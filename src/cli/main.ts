@@ -6,6 +6,8 @@ import { ServerError } from "../neo4j-server/server.js";
 import { ToolchainError } from "../neo4j-server/toolchain.js";
 import { extractHelp, runExtract } from "./extract.js";
 import { migrateHelp, runMigrate } from "./migrate.js";
+import { ingestHelp, runIngest } from "./ingest.js";
+import { deleteHelp, runDelete } from "./delete.js";
 import { neo4jHelp, runNeo4j } from "./neo4j.js";
 
 interface Command {
@@ -17,6 +19,8 @@ const commands: Record<string, Command> = {
   extract: { help: extractHelp, run: runExtract },
   neo4j: { help: neo4jHelp, run: runNeo4j },
   migrate: { help: migrateHelp, run: runMigrate },
+  ingest: { help: ingestHelp, run: runIngest },
+  delete: { help: deleteHelp, run: runDelete },
 };
 
 function usage(): string {

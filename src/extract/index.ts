@@ -1,5 +1,6 @@
 // text → ReportExtraction: the one entry point of the extractor. Pure: no I/O beyond the
 // extractor's own data files, loaded once.
+import { createHash } from "node:crypto";
 import { prepareText } from "./text.js";
 import { readReportMeta } from "./report-meta.js";
 import { extractPlaces } from "./places.js";
@@ -19,6 +20,8 @@ export function extractReport(rawText: string): ReportExtraction {
   const subjectCode = places.subject?.code ?? null;
   const metrics = extractMetrics(doc).map((m) => ({ ...m, year: m.year ?? meta.year, subject: subjectCode }));
   return {
+    textHash: createHash("sha256").update(doc.text).digest("hex"),
+    textLength: doc.text.length,
     report: {
       title: meta.title,
       year: meta.year,

@@ -82,6 +82,10 @@ export interface Advises {
 }
 
 export interface ReportExtraction {
+  /** sha256 (hex) of the normalized text: the report's identity, whatever file it came from */
+  textHash: string;
+  /** length of the text in UTF-16 units */
+  textLength: number;
   report: ReportMeta;
   entities: Entity[];
   metrics: Metric[];

@@ -1,0 +1,56 @@
+// A fixed set of extraction workers; each request resolves with its worker's answer.
+import { Worker } from "node:worker_threads";
+import type { ExtractRequest, ExtractResponse } from "./worker-protocol.js";
+
+const WORKER_FILE = new URL("./extract-worker.js", import.meta.url);
+
+export class ExtractionPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: { request: ExtractRequest; done: (r: ExtractResponse) => void }[] = [];
+  private readonly pending = new Map<number, (r: ExtractResponse) => void>();
+  private readonly workers: Worker[] = [];
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_FILE);
+      worker.on("message", (response: ExtractResponse) => {
+        const done = this.pending.get(response.id)!;
+        this.pending.delete(response.id);
+        this.release(worker);
+        done(response);
+      });
+      worker.on("error", (error) => {
+        // A crashed worker fails the requests it held; the pool is not usable after that.
+        for (const [id, done] of this.pending) done({ id, ok: false, error: `extraction worker failed: ${error.message}` });
+        this.pending.clear();
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  extract(request: ExtractRequest): Promise<ExtractResponse> {
+    return new Promise((done) => {
+      this.queue.push({ request, done });
+      this.dispatch();
+    });
+  }
+
+  private release(worker: Worker): void {
+    this.idle.push(worker);
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const { request, done } = this.queue.shift()!;
+      this.pending.set(request.id, done);
+      worker.postMessage(request);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
