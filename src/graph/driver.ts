@@ -21,13 +21,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(config: Neo4jConfig & { uri: string }): Database {
+/** How long a transaction function keeps retrying transient errors (server gone, deadlock). */
+export const DEFAULT_RETRY_MS = 15_000;
+
+export function openDatabase(config: Neo4jConfig & { uri: string }, retryMs = DEFAULT_RETRY_MS): Database {
   const auth = config.password === null ? undefined : neo4j.auth.basic(config.user, config.password);
   const driver = neo4j.driver(config.uri, auth, {
     // Fail fast when the server is gone rather than hang a request or an ingest.
     connectionAcquisitionTimeout: 20_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 15_000,
+    maxTransactionRetryTime: retryMs,
     disableLosslessIntegers: true,
   });
   return { driver, uri: config.uri, database: config.database, close: () => driver.close() };

@@ -1,0 +1,239 @@
+// kg ingest on a real Neo4j: exact graph, idempotence, updates, deletes, failures, concurrency.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { extractReport } from "../../src/extract/index.js";
+import { openDatabase, type Database } from "../../src/graph/driver.js";
+import { deleteReport } from "../../src/graph/delete.js";
+import { ingest, IngestInterruptedError, type IngestOptions } from "../../src/ingest/ingest.js";
+import { listSources } from "../../src/ingest/sources.js";
+import { openTestDatabase } from "../support/db.js";
+import { clearGraph, countGraph, duplicateKeys, duplicateRelationships } from "../support/graph.js";
+import { startProxy } from "../support/proxy.js";
+
+const EXAMPLES = resolve("examples/reports");
+const inline: IngestOptions = { workers: 0, batchSize: 4 };
+let db: Database;
+let scratch: string;
+
+beforeAll(() => {
+  db = openTestDatabase();
+  scratch = mkdtempSync(join(tmpdir(), "kg-ingest-test-"));
+});
+beforeEach(() => clearGraph(db));
+afterAll(async () => {
+  await clearGraph(db);
+  await db.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function ingestPaths(paths: string[], options = inline, database = db) {
+  return ingest(database, await listSources(paths), options);
+}
+
+function copyExamples(name: string): string {
+  const dir = join(scratch, name);
+  cpSync(EXAMPLES, dir, { recursive: true });
+  return dir;
+}
+
+const query = async (cypher: string, params: Record<string, unknown> = {}) =>
+  (await db.driver.executeQuery(cypher, params)).records.map((r) => r.toObject());
+
+describe("ingesting the examples", () => {
+  it("writes each report with exactly the extraction's facts", async () => {
+    const summary = await ingestPaths([EXAMPLES]);
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith(".txt")).sort();
+    expect(summary.counts).toEqual({ new: files.length, unchanged: 0, updated: 0 });
+    expect(summary.failed).toEqual([]);
+
+    for (const file of files) {
+      const x = extractReport(readFileSync(join(EXAMPLES, file), "utf8"));
+      const [report] = await query(
+        `MATCH (r:Report {id: $id})<-[:OF]-(s:Source)
+         OPTIONAL MATCH (r)-[:ABOUT]->(j:Jurisdiction)
+         RETURN r.year AS year, r.publishedAt AS publishedAt, s.path AS source, j.code AS subject,
+                COUNT { (r)-[:STATES]->(:Metric) } AS metrics,
+                [(r)-[:MENTIONS]->(p:Program) | p.key] AS programs,
+                [(r)-[:MENTIONS]->(l:Law) | l.key] AS laws,
+                [(r)-[:MENTIONS]->(f:LawFirm) | f.key] AS firms,
+                [(r)-[:MENTIONS]->(pl:Jurisdiction) | pl.code] AS places`,
+        { id: x.textHash },
+      );
+      const keys = (type: string) => x.entities.filter((e) => e.type === type).map((e) => e.key).sort();
+      expect(report, file).toMatchObject({
+        year: x.report.year,
+        publishedAt: x.report.publishedAt,
+        source: join(EXAMPLES, file),
+        subject: x.report.subject?.code ?? null,
+        metrics: x.metrics.length,
+      });
+      expect((report!.programs as string[]).sort(), file).toEqual(keys("Program"));
+      expect((report!.laws as string[]).sort(), file).toEqual(keys("Law"));
+      expect((report!.firms as string[]).sort(), file).toEqual(keys("LawFirm"));
+      const placeCodes = x.entities.filter((e) => (e.type === "Jurisdiction" || e.type === "Community") && e.code).map((e) => e.code);
+      expect((report!.places as string[]).sort(), file).toEqual([...new Set(placeCodes)].sort());
+    }
+  });
+
+  it("links places up to their province and records what the examples say about firms", async () => {
+    await ingestPaths([EXAMPLES]);
+    const chain = await query(
+      `MATCH path = (:Jurisdiction {code: '330106005'})-[:PART_OF*]->(top:Jurisdiction)
+       WHERE NOT (top)-[:PART_OF]->()
+       RETURN [j IN nodes(path) | j.code] AS codes`,
+    );
+    expect(chain).toEqual([{ codes: ["330106005", "330106", "3301", "33"] }]);
+    const advised = await query(
+      `MATCH (:LawFirm {name: '浙江澄衡律师事务所'})-[a:ADVISES]->(j:Jurisdiction)
+       RETURN j.code AS code, a.year AS year ORDER BY year, code`,
+    );
+    expect(advised).toEqual([
+      { code: "330106005", year: 2022 },
+      { code: "330106013", year: 2022 },
+      { code: "330106005", year: 2023 },
+    ]);
+  });
+
+  it("changes nothing when the same files are ingested again", async () => {
+    await ingestPaths([EXAMPLES]);
+    const before = await countGraph(db);
+    const again = await ingestPaths([EXAMPLES]);
+    expect(again.counts).toEqual({ new: 0, unchanged: before.labels.Report, updated: 0 });
+    expect(again.created).toEqual({ nodes: 0, relationships: 0 });
+    expect(await countGraph(db)).toEqual(before);
+  });
+});
+
+describe("a changed file", () => {
+  it("replaces only that report's facts, in place of the old version", async () => {
+    const dir = copyExamples("changed");
+    await ingestPaths([dir]);
+    const file = join(dir, "2022-xihu-wenxin.txt");
+    const oldId = extractReport(readFileSync(file, "utf8")).textHash;
+    const others = await query("MATCH (r:Report) WHERE r.id <> $id RETURN r.id AS id, COUNT { (r)-->() } AS facts ORDER BY id", { id: oldId });
+
+    const changed = readFileSync(file, "utf8").replace(/\n/, "\n街道全年开展“法润万家”主题普法活动36场,覆盖群众4200人次。\n");
+    writeFileSync(file, changed);
+    const summary = await ingestPaths([dir]);
+    expect(summary.counts).toEqual({ new: 0, unchanged: others.length, updated: 1 });
+
+    const newId = extractReport(changed).textHash;
+    expect(await query("MATCH (r:Report {id: $id}) RETURN r.id AS id", { id: oldId })).toEqual([]);
+    expect(await query("MATCH (:Source {path: $path})-[:OF]->(r:Report) RETURN r.id AS id", { path: file })).toEqual([{ id: newId }]);
+    const metrics = await query("MATCH (:Report {id: $id})-[:STATES]->(m:Metric) WHERE m.value = 36 RETURN m.unit AS unit", { id: newId });
+    expect(metrics).toEqual([{ unit: "场" }]);
+    expect(await query("MATCH (r:Report) WHERE r.id <> $id RETURN r.id AS id, COUNT { (r)-->() } AS facts ORDER BY id", { id: newId })).toEqual(others);
+    expect(await duplicateKeys(db)).toEqual([]);
+  });
+});
+
+describe("deleting a report", () => {
+  it("keeps entities other reports mention and removes the ones only it mentioned", async () => {
+    await ingestPaths([EXAMPLES]);
+    const file = join(EXAMPLES, "2023-wujin-hutang.txt");
+    const x = extractReport(readFileSync(file, "utf8"));
+    const programs = x.entities.filter((e) => e.type === "Program").map((e) => e.key);
+    const mentionedElsewhere = await query(
+      `UNWIND $keys AS key MATCH (p:Program {key: key})<-[:MENTIONS]-(r:Report) WHERE r.id <> $id RETURN DISTINCT p.key AS key`,
+      { keys: programs, id: x.textHash },
+    );
+    const shared = mentionedElsewhere.map((r) => r.key as string).sort();
+    const own = programs.filter((k) => !shared.includes(k)).sort();
+    expect(shared.length).toBeGreaterThan(0);
+
+    expect(await deleteReport(db, x.textHash)).toBe(true);
+    expect(await deleteReport(db, x.textHash)).toBe(false);
+    const left = await query("UNWIND $keys AS key MATCH (p:Program {key: key}) RETURN p.key AS key ORDER BY key", { keys: programs });
+    expect(left.map((r) => r.key)).toEqual(shared);
+    expect(own.every((k) => !left.some((r) => r.key === k))).toBe(true);
+    // Its township (only this report is about Jiangsu) is gone, with the chain above it.
+    expect(await query("MATCH (j:Jurisdiction) WHERE j.code STARTS WITH '32' RETURN j.code AS code")).toEqual([]);
+    expect(await query("MATCH (m:Metric) WHERE m.id STARTS WITH $id RETURN m", { id: x.textHash })).toEqual([]);
+    expect(await query("MATCH (s:Source {path: $path}) RETURN s", { path: file })).toEqual([]);
+  });
+});
+
+describe("unusual reports", () => {
+  it("writes a report in which nothing is found", async () => {
+    const file = join(scratch, "plain.txt");
+    writeFileSync(file, "今天天气很好,我们一起去公园散步。\n");
+    const summary = await ingestPaths([file]);
+    expect(summary.counts.new).toBe(1);
+    const [row] = await query("MATCH (r:Report) RETURN COUNT { (r)-->() } AS out, r.year AS year");
+    expect(row).toEqual({ out: 0, year: null });
+  });
+
+  it("reports unreadable files with their reason and writes the rest", async () => {
+    const dir = join(scratch, "mixed");
+    cpSync(join(EXAMPLES, "2022-xihu-cuiyuan.txt"), join(dir, "good.txt"));
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    writeFileSync(join(dir, "gbk.txt"), Buffer.from([0xb7, 0xa8, 0xd6, 0xce, 0xd5, 0xfe, 0xb8, 0xae])); // 法治政府 in GBK
+    const summary = await ingestPaths([dir]);
+    expect(summary.counts.new).toBe(1);
+    expect(summary.failed.map((f) => f.reason).sort()).toEqual([
+      `${join(dir, "binary.txt")}: binary data (NUL bytes), not a text report`,
+      `${join(dir, "empty.txt")}: empty file`,
+      `${join(dir, "gbk.txt")}: not valid UTF-8 (a GBK/GB18030 file? convert it with: iconv -f GB18030 -t UTF-8)`,
+    ]);
+  });
+});
+
+describe("when Neo4j goes away mid-ingest", () => {
+  it("stops with a clear error, leaves no partial report, and a rerun finishes the job", async () => {
+    const proxy = await startProxy(inject("neo4jUri"));
+    const viaProxy = openDatabase({ ...loadConfig().neo4j, uri: proxy.uri }, 1_000);
+    try {
+      const options: IngestOptions = {
+        workers: 0,
+        batchSize: 2,
+        // After the first batch is committed, let the next one start and cut it part-way.
+        onProgress: (p) => p.done === 2 && proxy.cutAfter(3_000),
+      };
+      const error = await ingestPaths([EXAMPLES], options, viaProxy).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IngestInterruptedError);
+      expect((error as Error).message).toMatch(/^writing to Neo4j failed after 2 of 6 reports were written: .*run the same command again to finish\.$/);
+
+      // Only whole reports are there: each written one has all of its facts.
+      const written = await query("MATCH (r:Report) RETURN r.id AS id, COUNT { (r)-[:STATES]->() } AS metrics, r.writtenBy AS pending");
+      expect(written).toHaveLength(2);
+      for (const row of written) {
+        const file = (await query("MATCH (:Report {id: $id})<-[:OF]-(s:Source) RETURN s.path AS path", { id: row.id }))[0]!.path as string;
+        expect(row).toEqual({ id: row.id, metrics: extractReport(readFileSync(file, "utf8")).metrics.length, pending: null });
+      }
+
+      proxy.restore();
+      const rerun = await ingestPaths([EXAMPLES], { workers: 0, batchSize: 2 }, viaProxy);
+      expect(rerun.counts).toEqual({ new: 4, unchanged: 2, updated: 0 });
+    } finally {
+      await viaProxy.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe("two ingests at once", () => {
+  it("end with no duplicate node or relationship", async () => {
+    const second = openTestDatabase();
+    try {
+      const all = await listSources([EXAMPLES]);
+      const [a, b] = await Promise.all([
+        ingest(db, all, { workers: 0, batchSize: 2 }),
+        ingest(second, [...all].reverse(), { workers: 0, batchSize: 3 }),
+      ]);
+      expect(a.counts.new + b.counts.new).toBe(all.length);
+      expect(a.counts.unchanged + b.counts.unchanged).toBe(all.length);
+    } finally {
+      await second.close();
+    }
+    expect(await duplicateKeys(db)).toEqual([]);
+    expect(await duplicateRelationships(db)).toBe(0);
+    const single = await countGraph(db);
+    await clearGraph(db);
+    await ingestPaths([EXAMPLES]);
+    expect(await countGraph(db)).toEqual(single);
+  });
+});
