@@ -5,6 +5,7 @@ import { DatabaseUnavailableError } from "../graph/driver.js";
 import { ServerError } from "../neo4j-server/server.js";
 import { ToolchainError } from "../neo4j-server/toolchain.js";
 import { extractHelp, runExtract } from "./extract.js";
+import { generateHelp, runGenerate } from "./generate.js";
 import { migrateHelp, runMigrate } from "./migrate.js";
 import { ingestHelp, runIngest } from "./ingest.js";
 import { deleteHelp, runDelete } from "./delete.js";
@@ -17,6 +18,7 @@ interface Command {
 
 const commands: Record<string, Command> = {
   extract: { help: extractHelp, run: runExtract },
+  generate: { help: generateHelp, run: runGenerate },
   neo4j: { help: neo4jHelp, run: runNeo4j },
   migrate: { help: migrateHelp, run: runMigrate },
   ingest: { help: ingestHelp, run: runIngest },
