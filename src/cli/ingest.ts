@@ -7,8 +7,9 @@ import { ingest, IngestInterruptedError, type IngestSummary } from "../ingest/in
 import { progressPrinter } from "../ingest/progress.js";
 import { listSources } from "../ingest/sources.js";
 
-export const ingestHelp = `kg ingest [--workers N] [--batch N] PATH...
-                               extract report files (directories: every *.txt below; - : stdin) into Neo4j`;
+export const ingestHelp = `kg ingest [--workers N] [--batch N] [--json] PATH...
+                               extract report files (directories: every *.txt below; - : stdin) into Neo4j;
+                               --json prints the summary as JSON (counts, failures, timings, nodes and relationships created)`;
 
 function option(args: string[], name: string, fallback: number): number {
   const at = args.indexOf(name);
@@ -20,8 +21,10 @@ function option(args: string[], name: string, fallback: number): number {
 }
 
 export function formatSummary(s: IngestSummary): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const lines = [
-    `ingested ${s.total} reports in ${(s.wallMs / 1000).toFixed(1)} s: ${s.counts.new} new, ${s.counts.unchanged} unchanged, ${s.counts.updated} updated, ${s.failed.length} failed`,
+    `ingested ${s.total} reports in ${seconds(s.wallMs)}: ${s.counts.new} new, ${s.counts.unchanged} unchanged, ${s.counts.updated} updated, ${s.failed.length} failed`,
+    `  time: extraction ${seconds(s.extractMs)} (summed over workers), writing ${seconds(s.writeMs)}; created ${s.created.nodes} nodes and ${s.created.relationships} relationships`,
   ];
   for (const f of s.failed) lines.push(`  failed: ${f.reason}`);
   return lines.join("\n");
@@ -31,6 +34,10 @@ export async function runIngest(argv: string[]): Promise<number> {
   const args = [...argv];
   const workers = option(args, "--workers", Math.max(1, availableParallelism()));
   const batchSize = Math.max(1, option(args, "--batch", 50));
+  const json = args.includes("--json");
+  if (json) args.splice(args.indexOf("--json"), 1);
+  const print = (summary: IngestSummary) =>
+    console.log(json ? JSON.stringify({ ...summary, results: undefined }) : formatSummary(summary));
   if (!args.length) {
     console.error("kg ingest: give at least one PATH (file, directory, or - for stdin)");
     return 2;
@@ -42,13 +49,13 @@ export async function runIngest(argv: string[]): Promise<number> {
     await migrate(db);
     const summary = await ingest(db, sources, { workers, batchSize, onProgress: (p) => progress.update(p) });
     progress.end();
-    console.log(formatSummary(summary));
+    print(summary);
     return summary.failed.length ? 1 : 0;
   } catch (error) {
     progress.end();
     if (error instanceof IngestInterruptedError) {
       console.error(`kg ingest: ${error.message}`);
-      console.log(formatSummary(error.summary));
+      print(error.summary);
       return 1;
     }
     throw error;
