@@ -1,5 +1,15 @@
 // Jurisdictions and communities linked to the national division list, and the report's subject.
-import type { Entity, ReportMeta } from "./types.js";
+//
+// 1. Find every run of text that is a division name (divisions.ts), keep the leftmost-longest.
+// 2. Names written one after the other (长沙市天心区坡子街街道) constrain each other: keep only the
+//    readings where the first is an ancestor of the second.
+// 3. Names that can only mean one thing (南开区, 浙江省) become anchors; the report's subject comes
+//    from its title or publisher line.
+// 4. Every other name takes the reading that the anchors and the subject support; names that many
+//    places share (白鹤社区, 城关镇) are linked only with such support, never by chance.
+import { readFileSync } from "node:fs";
+import { divisionIndex, isBelow, levelsBetween, type DivisionIndex, type NameCandidate, type NameHit } from "./divisions.js";
+import type { DivisionLevel, Entity, ReportMeta } from "./types.js";
 import type { ReportText } from "./text.js";
 import type { RawReportMeta } from "./report-meta.js";
 
@@ -10,8 +20,483 @@ export interface PlacesResult {
   subject: ReportMeta["subject"];
 }
 
+interface PlaceRules {
+  genericDistricts: string[];
+  bareProvinceStoppers: string[];
+  publisherLabels: string[];
+  villageBoundaries: string;
+  honoraryCommunityStems: string[];
+  villageEndings: string;
+}
+
+const RULES: PlaceRules = JSON.parse(readFileSync(new URL("../../data/places.json", import.meta.url), "utf8"));
+const GENERIC_DISTRICTS = new Set(RULES.genericDistricts);
+const VILLAGE_BOUNDARIES = new Set(RULES.villageBoundaries);
+const HONORARY_COMMUNITY_STEMS = new Set(RULES.honoraryCommunityStems);
+const VILLAGE_ENDINGS = new Set(RULES.villageEndings);
+const COMMUNITY_SUFFIX = /(?:社区|村|居委会|嘎查)$/;
+
+const LEVEL_DEPTH: Record<DivisionLevel, number> = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWNSHIP: 3, COMMUNITY: 4 };
+/** a chain pair is checked only when its readings are few enough */
+const MAX_CHAIN_PAIRS = 20000;
+/** names shared by more places than this add no evidence for their ancestors */
+const MAX_EVIDENCE_CANDIDATES = 60;
+
+/** A division name found in the text, with the readings still open. */
+interface Span {
+  start: number;
+  end: number;
+  surface: string;
+  candidates: NameCandidate[];
+  /** narrowed by a parent or child written right next to it */
+  chained: boolean;
+  /** the reading chosen: a division id, or null when the name stays unlinked */
+  resolved: number | null;
+  /** false when the span was judged not to be a place */
+  accepted: boolean;
+  decided: boolean;
+}
+
 export function extractPlaces(doc: ReportText, meta: RawReportMeta): PlacesResult {
-  void doc;
-  void meta;
-  return { entities: [], subject: null };
+  const index = divisionIndex();
+  const spans = chooseSpans(doc.text, index.scan(doc.text));
+  linkChains(doc.text, spans, index);
+  const linker = new Linker(index, spans, doc.text);
+  linker.seedAnchors();
+  let subjectSpan = linker.chooseSubject(subjectCandidates(doc.text, meta, spans, index));
+  linker.resolveAll();
+  subjectSpan ??= mostMentioned(spans, index);
+  return { entities: buildEntities(spans, index, doc), subject: describeSubject(subjectSpan, index) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. spans
+
+/** Leftmost-longest choice among overlapping hits, after dropping hits that are plainly not places. */
+function chooseSpans(text: string, hits: NameHit[]): Span[] {
+  const usable = hits.filter((h) => !isStreetNamedAfterProvince(text, h));
+  usable.sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans: Span[] = [];
+  let lastEnd = 0;
+  for (const hit of usable) {
+    if (hit.start < lastEnd) continue;
+    spans.push({
+      start: hit.start,
+      end: hit.end,
+      surface: text.slice(hit.start, hit.end),
+      candidates: hit.candidates,
+      chained: false,
+      resolved: null,
+      accepted: false,
+      decided: false,
+    });
+    lastEnd = hit.end;
+  }
+  return spans;
+}
+
+/** 北京路, 湖南街: a province written without 省/市 and followed by a street word. */
+function isStreetNamedAfterProvince(text: string, hit: NameHit): boolean {
+  if (!hit.candidates.every((c) => c.kind === "bare")) return false;
+  return RULES.bareProvinceStoppers.some((w) => text.startsWith(w, hit.end));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. chains
+
+/** Two names written back to back (spaces allowed) where one can contain the other. */
+function linkChains(text: string, spans: Span[], index: DivisionIndex): void {
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const parent = spans[i]!;
+    const child = spans[i + 1]!;
+    if (!onlySpacesBetween(text, parent, child) || parent.candidates.length * child.candidates.length > MAX_CHAIN_PAIRS) continue;
+    const parents = new Set<number>();
+    const children = new Set<number>();
+    const childCodes = child.candidates.map((c) => index.code(c.id));
+    for (const p of parent.candidates) {
+      const parentCode = index.code(p.id);
+      child.candidates.forEach((c, k) => {
+        if (!isBelow(childCodes[k]!, parentCode)) return;
+        parents.add(p.id);
+        children.add(c.id);
+      });
+    }
+    if (parents.size === 0) continue;
+    parent.candidates = parent.candidates.filter((c) => parents.has(c.id));
+    child.candidates = child.candidates.filter((c) => children.has(c.id));
+    parent.chained = child.chained = true;
+  }
+}
+
+function onlySpacesBetween(text: string, a: Span, b: Span): boolean {
+  return b.start - a.end <= 2 && /^[ \t]*$/.test(text.slice(a.end, b.start));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3 and 4. linking
+
+/** Chooses each span's reading from anchors (places that can only be one division) and the subject. */
+class Linker {
+  /** codes of the divisions certainly named in the text */
+  private readonly anchors = new Set<string>();
+  /** every ancestor code of an anchor, so that "an anchor lies below this" is one lookup */
+  private readonly anchorAncestors = new Set<string>();
+  /** ancestor code → evidence that names below it occur in the text (1 per name, shared among its readings) */
+  private readonly evidence = new Map<string, number>();
+  private subjectCode: string | null = null;
+  /** where each name found in the text ends */
+  private readonly spanEnds: Set<number>;
+
+  constructor(
+    readonly index: DivisionIndex,
+    private readonly spans: Span[],
+    private readonly text: string,
+  ) {
+    this.spanEnds = new Set(spans.map((s) => s.end));
+    this.collectEvidence();
+  }
+
+  /** Each distinct name adds 1/(number of its readings) to every ancestor of every reading. */
+  private collectEvidence(): void {
+    const seen = new Set<string>();
+    for (const span of this.spans) {
+      if (seen.has(span.surface) || span.candidates.length > MAX_EVIDENCE_CANDIDATES) continue;
+      seen.add(span.surface);
+      const share = 1 / span.candidates.length;
+      for (const c of span.candidates) {
+        for (const ancestor of ancestorCodes(this.index.code(c.id))) {
+          this.evidence.set(ancestor, (this.evidence.get(ancestor) ?? 0) + share);
+        }
+      }
+    }
+  }
+
+  private addAnchor(id: number): void {
+    const code = this.index.code(id);
+    this.anchors.add(code);
+    for (const ancestor of ancestorCodes(code)) this.anchorAncestors.add(ancestor);
+  }
+
+  private settle(span: Span, id: number | null, accepted: boolean): void {
+    span.resolved = id;
+    span.accepted = accepted;
+    span.decided = true;
+    if (accepted && id !== null) this.addAnchor(id);
+  }
+
+  /** Chains with one reading left, and unambiguous county-or-higher names, are certain. */
+  seedAnchors(): void {
+    for (const span of this.spans) {
+      if (span.candidates.length !== 1) continue;
+      const only = span.candidates[0]!;
+      if (span.chained || (this.isHighLevel(only.id) && this.standsAlone(span, only))) this.settle(span, only.id, true);
+    }
+  }
+
+  /** The first candidate that is accepted as a place; its division (when linked) then supports the others. */
+  chooseSubject(candidates: Span[]): Span | null {
+    for (const span of candidates) {
+      if (!span.decided) this.resolve(span, true);
+      if (!span.accepted) continue;
+      if (span.resolved !== null) this.subjectCode = this.index.code(span.resolved);
+      return span;
+    }
+    return null;
+  }
+
+  /** Broad levels first, so that counties and townships can support the communities below them. */
+  resolveAll(): void {
+    for (const depth of [LEVEL_DEPTH.DISTRICT, LEVEL_DEPTH.TOWNSHIP, LEVEL_DEPTH.COMMUNITY]) {
+      for (const span of this.spans) {
+        if (!span.decided && this.shallowestDepth(span) <= depth) this.resolve(span, false);
+      }
+    }
+  }
+
+  private shallowestDepth(span: Span): number {
+    return Math.min(...span.candidates.map((c) => LEVEL_DEPTH[this.index.level(c.id)]));
+  }
+
+  private isHighLevel(id: number): boolean {
+    return LEVEL_DEPTH[this.index.level(id)] <= LEVEL_DEPTH.DISTRICT;
+  }
+
+  /** A county-or-higher name that needs no support: full official form, not an ordinary word. */
+  private standsAlone(span: Span, candidate: NameCandidate): boolean {
+    if (candidate.kind === "weak") return false;
+    if (candidate.kind === "bare") return true;
+    return !isOrdinaryWord(span);
+  }
+
+  /** How strongly the text supports reading the name as this division. */
+  support(id: number): number {
+    const code = this.index.code(id);
+    let score = 0;
+    if (this.subjectCode) score += subjectSupport(code, this.subjectCode);
+    if (this.anchors.has(code)) score += 6;
+    for (const ancestor of ancestorCodes(code)) {
+      if (this.anchors.has(ancestor)) score += levelsBetween(code, ancestor) <= 2 ? 3 : 1;
+    }
+    if (this.anchorAncestors.has(code)) score += 2;
+    return score;
+  }
+
+  /**
+   * Support that makes a shared or weak name safe to link: it is (or contains) a certain place, or its
+   * parent is certain, or it lies on the subject's chain (up to two levels below the subject; one
+   * level for names that are also ordinary words).
+   */
+  private isNear(id: number, span: Span): boolean {
+    const code = this.index.code(id);
+    if (this.anchors.has(code) || this.anchorAncestors.has(code)) return true;
+    const parent = this.index.ancestors(id).pop(); // for a district of 北京市, the province
+    if (parent && this.anchors.has(parent.code)) return true;
+    if (!this.subjectCode) return false;
+    if (code === this.subjectCode || isBelow(this.subjectCode, code)) return true;
+    const reach = isOrdinaryWord(span) ? 1 : 2;
+    return isBelow(code, this.subjectCode) && levelsBetween(code, this.subjectCode) <= reach;
+  }
+
+  private resolve(span: Span, isSubject: boolean): void {
+    const best = this.bestReading(span);
+    if (best === undefined || (!span.chained && isHonoraryTitle(span, this.index))) return this.settle(span, null, false);
+    const near = span.chained || (best !== null && this.isNear(best.id, span));
+    const linked = best !== null && (near || this.mayLinkAlone(span, best, isSubject));
+    if (linked) return this.settle(span, best.id, true);
+    this.settle(span, null, this.mayStayUnlinked(span, isSubject));
+  }
+
+  /**
+   * The reading with the most support, or null when several tie (the name stays unlinked).
+   * Ties on anchors and subject are broken by evidence from the names written below each reading.
+   */
+  private bestReading(span: Span): NameCandidate | null | undefined {
+    if (span.candidates.length === 0) return undefined;
+    if (span.candidates.length === 1) return span.candidates[0]!;
+    const scored = span.candidates.map((c) => ({ c, score: this.support(c.id) + this.evidenceBelow(c.id) }));
+    scored.sort((a, b) => b.score - a.score);
+    const [first, second] = scored;
+    return first!.score > 0 && first!.score > second!.score ? first!.c : null;
+  }
+
+  /** Evidence from the names written below this reading, at most 2. */
+  private evidenceBelow(id: number): number {
+    return Math.min(2, this.evidence.get(this.index.code(id)) ?? 0);
+  }
+
+  /** Without context support: only full names that cannot be an ordinary word, and that one division bears. */
+  private mayLinkAlone(span: Span, best: NameCandidate, isSubject: boolean): boolean {
+    const level = this.index.level(best.id);
+    const unique = span.candidates.length === 1;
+    if (LEVEL_DEPTH[level] <= LEVEL_DEPTH.DISTRICT) return this.standsAlone(span, best) || (isSubject && unique);
+    if (best.kind === "weak" || span.surface.length < 3) return isSubject && unique;
+    if (level === "COMMUNITY" && !this.standsAsCommunity(span)) return false;
+    return unique && (isSubject || this.startsAtBoundary(span));
+  }
+
+  /** With no support, a community name must end where the word ends: 红土村、 or 红土村党支部, not 城乡社区治理. */
+  private standsAsCommunity(span: Span): boolean {
+    const next = this.text[span.end] ?? "";
+    if (VILLAGE_ENDINGS.has(next) || next === "") return true;
+    return span.surface.endsWith("社区") ? next === "居" : span.surface.endsWith("村") && next === "委";
+  }
+
+  /** A shared name left unlinked is still reported when it clearly stands as a name of its own. */
+  private mayStayUnlinked(span: Span, isSubject: boolean): boolean {
+    if (span.candidates.some((c) => c.kind === "weak")) return false;
+    const depth = this.shallowestDepth(span);
+    if (depth <= LEVEL_DEPTH.DISTRICT) return span.candidates.every((c) => this.standsAlone(span, c));
+    if (depth === LEVEL_DEPTH.TOWNSHIP) return isSubject || (span.surface.length >= 3 && this.startsAtBoundary(span));
+    return false;
+  }
+
+  /** The name starts the text, follows a separator (、，在 …), or follows another place name (茶陵县城关镇). */
+  private startsAtBoundary(span: Span): boolean {
+    return span.start === 0 || VILLAGE_BOUNDARIES.has(this.text[span.start - 1]!) || this.spanEnds.has(span.start);
+  }
+}
+
+/** 城区, 新城区, 和县: a county-level name that is also a common word, or one character before its suffix. */
+function isOrdinaryWord(span: Span): boolean {
+  return span.surface.length < 3 || GENERIC_DISTRICTS.has(span.surface);
+}
+
+/** 示范村, 和谐社区, 民主法治示范社区: a title that places earn, though some village bears it as its name. */
+function isHonoraryTitle(span: Span, index: DivisionIndex): boolean {
+  if (!span.candidates.every((c) => index.level(c.id) === "COMMUNITY")) return false;
+  const stem = span.surface.replace(COMMUNITY_SUFFIX, "");
+  return HONORARY_COMMUNITY_STEMS.has(stem) || stem.endsWith("示范");
+}
+
+/** How a division relates to the subject: itself 10, its ancestor or a close descendant 8, a far descendant 4. */
+function subjectSupport(code: string, subjectCode: string): number {
+  if (code === subjectCode) return 10;
+  if (isBelow(subjectCode, code)) return 8;
+  if (isBelow(code, subjectCode)) return levelsBetween(code, subjectCode) <= 2 ? 8 : 4;
+  return 0;
+}
+
+function ancestorCodes(code: string): string[] {
+  const out: string[] = [];
+  for (const length of [2, 4, 6, 9]) if (length < code.length) out.push(code.slice(0, length));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// subject
+
+const TITLE_SEARCH_LINES = 40;
+const PUBLISHER_SEARCH_CHARS = 3000;
+const PUBLISHER_VALUE_CHARS = 30;
+
+/**
+ * Where the report names its author, best first: the places in the title (most specific first),
+ * then those after a publisher label. Communities do not write these reports.
+ */
+function subjectCandidates(text: string, meta: RawReportMeta, spans: Span[], index: DivisionIndex): Span[] {
+  const regions = [meta.titleSpan, findTitleRegion(text), meta.publisherSpan, ...findPublisherRegions(text)];
+  const found: Span[] = [];
+  for (const region of regions) {
+    if (!region) continue;
+    const inside = spans.filter((s) => s.start >= region.start && s.end <= region.end && hasJurisdictionReading(s, index));
+    found.push(...mostSpecificFirst(inside, index));
+  }
+  return found;
+}
+
+function hasJurisdictionReading(span: Span, index: DivisionIndex): boolean {
+  return span.candidates.some((c) => index.level(c.id) !== "COMMUNITY");
+}
+
+/** Deepest level first (坡子街街道, 天心区, 长沙市); among equals, the last written first. */
+function mostSpecificFirst(spans: Span[], index: DivisionIndex): Span[] {
+  const depth = (span: Span) => Math.max(...span.candidates.map((c) => LEVEL_DEPTH[index.level(c.id)]));
+  return spans
+    .map((span, order) => ({ span, order, depth: depth(span) }))
+    .sort((a, b) => b.depth - a.depth || b.order - a.order)
+    .map((x) => x.span);
+}
+
+/** The linked jurisdiction with the most mentions (the first such on a tie). */
+function mostMentioned(spans: Span[], index: DivisionIndex): Span | null {
+  const counts = new Map<string, { span: Span; count: number }>();
+  for (const span of spans) {
+    if (!span.accepted || span.resolved === null || index.level(span.resolved) === "COMMUNITY") continue;
+    const code = index.code(span.resolved);
+    const entry = counts.get(code) ?? { span, count: 0 };
+    entry.count++;
+    counts.set(code, entry);
+  }
+  let best: { span: Span; count: number } | null = null;
+  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
+  return best?.span ?? null;
+}
+
+/** First short line that names a report (…报告); a very short one (情况报告) carries on the line before. */
+function findTitleRegion(text: string): { start: number; end: number } | null {
+  let previous: { start: number; end: number } | null = null;
+  let lineStart = 0;
+  for (let n = 0; n < TITLE_SEARCH_LINES && lineStart < text.length; n++) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).trim();
+    if (line && isTitleLine(line)) {
+      const start = line.length < 12 && previous ? previous.start : lineStart;
+      return { start, end: lineEnd };
+    }
+    if (line) previous = { start: lineStart, end: lineEnd };
+    lineStart = lineEnd + 1;
+  }
+  return null;
+}
+
+function isTitleLine(line: string): boolean {
+  return line.includes("报告") && line.length <= 80 && !line.includes("如下") && !/[:：]$/.test(line);
+}
+
+const PUBLISHER_LABEL = new RegExp(`(?:${RULES.publisherLabels.join("|")})[\\s:：]{1,6}`, "g");
+
+/** The text after labels such as 来源: or 发布机构 near the top of the page. */
+function findPublisherRegions(text: string): { start: number; end: number }[] {
+  const head = text.slice(0, PUBLISHER_SEARCH_CHARS);
+  const regions: { start: number; end: number }[] = [];
+  for (const m of head.matchAll(PUBLISHER_LABEL)) {
+    const start = m.index + m[0].length;
+    regions.push({ start, end: Math.min(text.length, start + PUBLISHER_VALUE_CHARS) });
+  }
+  return regions;
+}
+
+function describeSubject(span: Span | null, index: DivisionIndex): ReportMeta["subject"] {
+  if (!span || !span.accepted) return null;
+  if (span.resolved === null) {
+    const level = sharedLevel(span, index);
+    return level ? { name: unlinkedName(span, index), code: null, level } : { name: unlinkedName(span, index), code: null };
+  }
+  return { name: index.name(span.resolved), code: index.code(span.resolved), level: index.level(span.resolved) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// entities
+
+function buildEntities(spans: Span[], index: DivisionIndex, doc: ReportText): Entity[] {
+  const byKey = new Map<string, Entity>();
+  const linkedByName = new Map<string, Entity>();
+  const unlinked: { span: Span; name: string }[] = [];
+  for (const span of spans) {
+    if (!span.accepted) continue;
+    if (span.resolved === null) {
+      unlinked.push({ span, name: unlinkedName(span, index) });
+      continue;
+    }
+    const code = index.code(span.resolved);
+    let entity = byKey.get(code);
+    if (!entity) {
+      entity = linkedEntity(span.resolved, index);
+      byKey.set(code, entity);
+      linkedByName.set(entity.type + entity.name, entity);
+    }
+    entity.mentions.push(doc.mention(span.start, span.end));
+  }
+  for (const { span, name } of unlinked) {
+    const level = sharedLevel(span, index);
+    const type = level === "COMMUNITY" ? "Community" : "Jurisdiction";
+    // A name linked elsewhere in the text is that place here too.
+    const entity = linkedByName.get(type + name) ?? byKey.get("name:" + name) ?? unlinkedEntity(name, type, level);
+    byKey.set(entity.key, entity);
+    entity.mentions.push(doc.mention(span.start, span.end));
+  }
+  const entities = [...byKey.values()];
+  for (const entity of entities) entity.mentions.sort((a, b) => a.start - b.start);
+  return entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+function linkedEntity(id: number, index: DivisionIndex): Entity {
+  const level = index.level(id);
+  return {
+    type: level === "COMMUNITY" ? "Community" : "Jurisdiction",
+    name: index.name(id),
+    key: index.code(id),
+    code: index.code(id),
+    level,
+    ancestors: index.ancestors(id),
+    mentions: [],
+  };
+}
+
+function unlinkedEntity(name: string, type: "Community" | "Jurisdiction", level: DivisionLevel | undefined): Entity {
+  const entity: Entity = { type, name, key: "name:" + name, code: null, ancestors: [], mentions: [] };
+  if (level) entity.level = level;
+  return entity;
+}
+
+/** The official name when every reading shares it (万兴街 → 万兴街道), else the text as written. */
+function unlinkedName(span: Span, index: DivisionIndex): string {
+  const names = new Set(span.candidates.map((c) => index.name(c.id)));
+  return names.size === 1 ? [...names][0]! : span.surface;
+}
+
+function sharedLevel(span: Span, index: DivisionIndex): DivisionLevel | undefined {
+  const levels = new Set(span.candidates.map((c) => index.level(c.id)));
+  return levels.size === 1 ? [...levels][0] : undefined;
 }
