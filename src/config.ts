@@ -33,11 +33,14 @@ export interface EmbeddedConfig {
 export interface Config {
   neo4j: Neo4jConfig;
   embedded: EmbeddedConfig;
-  /** HTTP port of the GraphQL server */
+  /** HTTP port and address of the GraphQL server */
   port: number;
+  host: string;
   /** key that unlocks mutations (Authorization: Bearer …); null disables them */
   apiKey: string | null;
   page: { defaultSize: number; maxSize: number };
+  /** GraphQL queries deeper or costlier than this are refused before they run */
+  query: { maxDepth: number; maxCost: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -108,9 +111,14 @@ export function loadConfig(env: Env = process.env): Config {
       heap: memorySize(env, "KG_NEO4J_HEAP", "1g"),
       pageCache: memorySize(env, "KG_NEO4J_PAGECACHE", "512m"),
     },
-    port: integer(env, "PORT", 4000, 1, 65535),
+    port: integer(env, "PORT", 4000, 0, 65535),
+    host: text(env, "HOST") ?? "127.0.0.1",
     apiKey: text(env, "KG_API_KEY") ?? null,
     page: { defaultSize, maxSize },
+    query: {
+      maxDepth: integer(env, "KG_MAX_DEPTH", 12, 2, 100),
+      maxCost: integer(env, "KG_MAX_COST", 20000, 10, 10_000_000),
+    },
   };
 }
 
@@ -124,8 +132,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   ["KG_NEO4J_PORT", "Bolt port of the embedded server (default 7687)"],
   ["KG_NEO4J_HEAP", "JVM heap of the embedded server (default 1g)"],
   ["KG_NEO4J_PAGECACHE", "page cache of the embedded server (default 512m)"],
-  ["PORT", "HTTP port of the GraphQL server (default 4000)"],
+  ["PORT", "HTTP port of the GraphQL server (default 4000; 0 picks a free one)"],
+  ["HOST", "address the GraphQL server listens on (default 127.0.0.1; 0.0.0.0 for all)"],
   ["KG_API_KEY", "bearer key that unlocks mutations (unset: mutations refused)"],
   ["KG_PAGE_DEFAULT", "default page size of list fields (default 20)"],
   ["KG_PAGE_MAX", "largest page size a client may ask for (default 100)"],
+  ["KG_MAX_DEPTH", "deepest GraphQL query accepted (default 12)"],
+  ["KG_MAX_COST", "largest estimated number of resolved fields per query (default 20000)"],
 ];

@@ -10,6 +10,8 @@ import { migrateHelp, runMigrate } from "./migrate.js";
 import { ingestHelp, runIngest } from "./ingest.js";
 import { deleteHelp, runDelete } from "./delete.js";
 import { neo4jHelp, runNeo4j } from "./neo4j.js";
+import { runSchema, schemaHelp } from "./schema.js";
+import { runServe, serveHelp } from "./serve.js";
 
 interface Command {
   help: string;
@@ -23,6 +25,8 @@ const commands: Record<string, Command> = {
   migrate: { help: migrateHelp, run: runMigrate },
   ingest: { help: ingestHelp, run: runIngest },
   delete: { help: deleteHelp, run: runDelete },
+  serve: { help: serveHelp, run: runServe },
+  schema: { help: schemaHelp, run: runSchema },
 };
 
 function usage(): string {

@@ -70,8 +70,10 @@ const mergeEntities = (label: string) => `
 UNWIND $rows AS row
 MERGE (e:${label} {key: row.key})
   ON CREATE SET e.name = row.name, e.aliases = row.aliases, e.category = row.category, e.role = row.role
-  ON MATCH SET e.aliases = reduce(all = coalesce(e.aliases, []), a IN row.aliases |
-                                  CASE WHEN a IN all THEN all ELSE all + a END)`;
+  ON MATCH SET e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases |
+                                  CASE WHEN a IN acc THEN acc ELSE acc + a END)
+  // The full-text index reads strings only, so the aliases are also kept as one text.
+  SET e.aliasText = reduce(t = '', a IN e.aliases | t + ' ' + a)`;
 
 const createMentions = (label: EntityLabel) => `
 UNWIND $rows AS row

@@ -9,6 +9,7 @@ describe("loadConfig", () => {
     expect(config.embedded).toEqual({ dataDir: ".neo4j", port: 7687, heap: "1g", pageCache: "512m" });
     expect(config.apiKey).toBeNull();
     expect(config.page).toEqual({ defaultSize: 20, maxSize: 100 });
+    expect(config.query).toEqual({ maxDepth: 12, maxCost: 20000 });
   });
 
   it("reads good values", () => {
@@ -35,6 +36,7 @@ describe("loadConfig", () => {
     ["NEO4J_URI", "not a uri", /NEO4J_URI: expected a Bolt URI/],
     ["PORT", "80a", /PORT: expected a whole number from 1 to 65535, got "80a"/],
     ["PORT", "70000", /PORT: expected a whole number/],
+    ["PORT", "-1", /PORT: expected a whole number from 0 to 65535/],
     ["KG_NEO4J_PORT", "0", /KG_NEO4J_PORT: expected a whole number/],
     ["KG_NEO4J_HEAP", "lots", /KG_NEO4J_HEAP: expected a size such as 512m/],
     ["NEO4J_DATABASE", "my db", /NEO4J_DATABASE: expected a Neo4j database name/],

@@ -1,0 +1,66 @@
+// Per-request DataLoaders: the lookups one GraphQL request makes are batched into a few Cypher
+// round trips (a list of 50 places with their programmes and parents is ~3 queries, not 100+).
+import DataLoader from "dataloader";
+import type { Database } from "../graph/driver.js";
+import { adviceGivenBy, firmsOfPersons, lawFirmsByKey, lawsByKey, lawyersOf, personsByKey } from "../graph/read/firms.js";
+import { advisersOf, childrenOf, jurisdictionsByCode } from "../graph/read/places.js";
+import { placesOfPrograms, programsByKey, programsWithin, reportsMentioning, type PlaceFilter } from "../graph/read/programs.js";
+import type { JurisdictionRecord, PageWindow } from "../graph/read/records.js";
+import { contentsOfReports, metricsById, metricsOfReports, reportsById } from "../graph/read/reports.js";
+
+/**
+ * A loader whose keys share extra arguments (a page window, filters): keys with equal
+ * arguments are batched into one call.
+ */
+function withArgs<A, V>(load: (ids: string[], args: A) => Promise<V[]>): DataLoader<{ id: string; args: A }, V, string> {
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, { args: A; ids: string[] }>();
+      for (const { id, args } of keys) {
+        const group = JSON.stringify(args);
+        if (!groups.has(group)) groups.set(group, { args, ids: [] });
+        groups.get(group)!.ids.push(id);
+      }
+      const answers = new Map<string, V>();
+      await Promise.all(
+        [...groups].map(async ([group, { args, ids }]) => {
+          const values = await load(ids, args);
+          ids.forEach((id, i) => answers.set(`${group}\u0000${id}`, values[i]!));
+        }),
+      );
+      return keys.map(({ id, args }) => answers.get(`${JSON.stringify(args)}\u0000${id}`)!);
+    },
+    { cacheKeyFn: ({ id, args }) => `${JSON.stringify(args)}\u0000${id}` },
+  );
+}
+
+const byKeys = <V>(load: (keys: readonly string[]) => Promise<V[]>) => new DataLoader<string, V>((keys) => load(keys));
+
+export function createLoaders(db: Database) {
+  return {
+    jurisdiction: byKeys((codes) => jurisdictionsByCode(db, codes)),
+    program: byKeys((keys) => programsByKey(db, keys)),
+    law: byKeys((keys) => lawsByKey(db, keys)),
+    lawFirm: byKeys((keys) => lawFirmsByKey(db, keys)),
+    person: byKeys((keys) => personsByKey(db, keys)),
+    report: byKeys((ids) => reportsById(db, ids)),
+    metric: byKeys((ids) => metricsById(db, ids)),
+    children: withArgs((codes, page: PageWindow) => childrenOf(db, codes, page)),
+    advisers: byKeys((codes) => advisersOf(db, codes)),
+    /** id: the place's code; the place record travels in args so the batch knows its level */
+    programsWithin: withArgs(async (codes, args: { page: PageWindow; places: Record<string, JurisdictionRecord> }) =>
+      programsWithin(db, codes.map((c) => args.places[c]!), args.page),
+    ),
+    placesOfProgram: withArgs((keys, args: { filter: PlaceFilter; page: PageWindow }) => placesOfPrograms(db, keys, args.filter, args.page)),
+    reportsMentioning: withArgs((keys, args: { label: "Program" | "Law" | "LawFirm" | "Person"; year: number | null; page: PageWindow }) =>
+      reportsMentioning(db, args.label, keys, args.year, args.page),
+    ),
+    adviceGiven: byKeys((keys) => adviceGivenBy(db, keys)),
+    lawyers: byKeys((keys) => lawyersOf(db, keys)),
+    firmOfPerson: byKeys((keys) => firmsOfPersons(db, keys)),
+    reportContents: byKeys((ids) => contentsOfReports(db, ids)),
+    reportMetrics: byKeys((ids) => metricsOfReports(db, ids)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

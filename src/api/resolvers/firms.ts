@@ -1,0 +1,84 @@
+// Law firms, lawyers and laws: lookups and their relationships.
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { lawByName, lawFirmByName, listLawFirms } from "../../graph/read/firms.js";
+import type { Context } from "../context.js";
+import { badInput, notFound } from "../errors.js";
+import { PageArgs, pageWindow, toConnection } from "../pagination.js";
+import { Law, LawFirm, LawFirmConnection, Person, ReportConnection, toJurisdiction, toLaw, toLawFirm, toPerson, toReport } from "../types/entities.js";
+import { Advice } from "../types/relations.js";
+import { checkCode } from "./places.js";
+
+type MentionedLabel = "Law" | "LawFirm" | "Person";
+
+async function reportsOf(ctx: Context, label: MentionedLabel, key: string, args: PageArgs, year: number | null) {
+  const window = pageWindow(args, ctx.limits);
+  const page = await ctx.loaders.reportsMentioning.load({ id: key, args: { label, year, page: window } });
+  return toConnection(page, window, toReport);
+}
+
+@Resolver(() => LawFirm)
+export class LawFirmResolver {
+  @Query(() => LawFirm, { description: "A firm by its full name (…律所 is read as …律师事务所)" })
+  async lawFirm(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<LawFirm> {
+    if (!name.trim()) throw badInput("name: give a law firm's name");
+    const firm = await lawFirmByName(ctx.db, name);
+    if (!firm) throw notFound(`law firm ${JSON.stringify(name)}`);
+    return toLawFirm(firm);
+  }
+
+  @Query(() => LawFirmConnection, { description: "Law firms by name; within: only firms advising places in that division" })
+  async lawFirms(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("within", () => String, { nullable: true }) within?: string | null,
+  ) {
+    const window = pageWindow(args, ctx.limits);
+    return toConnection(await listLawFirms(ctx.db, within ? checkCode(within, "within") : null, window), window, toLawFirm);
+  }
+
+  @FieldResolver(() => [Advice], { description: "the places it advises, per report that says so" })
+  async advises(@Root() firm: LawFirm, @Ctx() ctx: Context): Promise<Advice[]> {
+    const advice = await ctx.loaders.adviceGiven.load(firm.key);
+    return advice.map((a) => ({ lawFirm: firm, jurisdiction: toJurisdiction(a.jurisdiction), year: a.year, reportId: a.reportId }));
+  }
+
+  @FieldResolver(() => [Person], { description: "lawyers the reports name with this firm" })
+  async lawyers(@Root() firm: LawFirm, @Ctx() ctx: Context): Promise<Person[]> {
+    return (await ctx.loaders.lawyers.load(firm.key)).map(toPerson);
+  }
+
+  @FieldResolver(() => ReportConnection)
+  async reports(@Root() firm: LawFirm, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs, @Arg("year", () => Int, { nullable: true }) year?: number | null) {
+    return reportsOf(ctx, "LawFirm", firm.key, args, year ?? null);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @FieldResolver(() => LawFirm, { nullable: true })
+  async lawFirm(@Root() person: Person, @Ctx() ctx: Context): Promise<LawFirm | null> {
+    const firm = await ctx.loaders.firmOfPerson.load(person.key);
+    return firm ? toLawFirm(firm) : null;
+  }
+
+  @FieldResolver(() => ReportConnection)
+  async reports(@Root() person: Person, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return reportsOf(ctx, "Person", person.key, args, null);
+  }
+}
+
+@Resolver(() => Law)
+export class LawResolver {
+  @Query(() => Law, { description: "A law or document by name or alias, without 《》" })
+  async law(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Law> {
+    if (!name.trim()) throw badInput("name: give a law's name");
+    const law = await lawByName(ctx.db, name);
+    if (!law) throw notFound(`law ${JSON.stringify(name)}`);
+    return toLaw(law);
+  }
+
+  @FieldResolver(() => ReportConnection)
+  async reports(@Root() law: Law, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs, @Arg("year", () => Int, { nullable: true }) year?: number | null) {
+    return reportsOf(ctx, "Law", law.key, args, year ?? null);
+  }
+}

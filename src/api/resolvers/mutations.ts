@@ -1,0 +1,61 @@
+// Mutations: add or remove a report. Only requests bearing the configured API key may call them.
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from "type-graphql";
+import { GraphQLError } from "graphql";
+import { extractReport } from "../../extract/index.js";
+import { deleteReport } from "../../graph/delete.js";
+import { reportsById } from "../../graph/read/reports.js";
+import { writeReports } from "../../graph/writer.js";
+import type { Context } from "../context.js";
+import { badInput } from "../errors.js";
+import { fromGlobalId } from "../ids.js";
+import { Report, toReport } from "../types/entities.js";
+
+export const MAX_MUTATION_TEXT = 2_000_000;
+
+@ObjectType()
+export class IngestResult {
+  @Field(() => String, { description: "new, unchanged or updated" })
+  status!: string;
+
+  @Field(() => Report)
+  report!: Report;
+}
+
+function requireKey(ctx: Context): void {
+  if (!ctx.authorized) {
+    throw new GraphQLError("this mutation needs the API key: send Authorization: Bearer <KG_API_KEY>", {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+    });
+  }
+}
+
+@Resolver()
+export class MutationResolver {
+  @Mutation(() => IngestResult, { description: "Extracts a report's text and writes it; the same text again changes nothing" })
+  async ingestReport(
+    @Ctx() ctx: Context,
+    @Arg("text", () => String) text: string,
+    @Arg("source", () => String, { nullable: true, description: "where the text came from; a new text from the same source replaces the old" })
+    source?: string | null,
+  ): Promise<IngestResult> {
+    requireKey(ctx);
+    if (!text.trim()) throw badInput("text: the report is empty");
+    if (text.length > MAX_MUTATION_TEXT) throw badInput(`text: at most ${MAX_MUTATION_TEXT} characters`);
+    const extraction = extractReport(text);
+    const [written] = (await writeReports(ctx.db, [{ extraction, source: source ?? null }])).reports;
+    ctx.onWrite();
+    const [record] = await reportsById(ctx.db, [written!.id]);
+    return { status: written!.status, report: toReport(record!) };
+  }
+
+  @Mutation(() => Boolean, { description: "Removes a report (by reportId or global ID) and what only it held; false when there was none" })
+  async deleteReport(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<boolean> {
+    requireKey(ctx);
+    const global = fromGlobalId(id);
+    const reportId = global?.type === "Report" ? global.key : id;
+    if (!/^[0-9a-f]{64}$/.test(reportId)) throw badInput(`id: not a report id: ${JSON.stringify(id)}`);
+    const deleted = await deleteReport(ctx.db, reportId);
+    if (deleted) ctx.onWrite();
+    return deleted;
+  }
+}

@@ -1,0 +1,83 @@
+// Query.node (any entity by global ID) and Query.search (full text over names and aliases).
+import { Arg, Ctx, Int, Query, registerEnumType, Resolver, ID } from "type-graphql";
+import { searchEntities, type SearchLabel } from "../../graph/read/search.js";
+import type { Context } from "../context.js";
+import { badInput } from "../errors.js";
+import { fromGlobalId, type NodeType } from "../ids.js";
+import { toJurisdiction, toLaw, toLawFirm, toMetric, toPerson, toProgram, toReport } from "../types/entities.js";
+import { Node } from "../types/node.js";
+import { SearchHit } from "../types/relations.js";
+
+export enum SearchType {
+  Jurisdiction = "Jurisdiction",
+  Program = "Program",
+  Law = "Law",
+  LawFirm = "LawFirm",
+  Person = "Person",
+}
+registerEnumType(SearchType, { name: "SearchType", description: "Kinds of entity search can return" });
+
+const MAX_SEARCH_RESULTS = 50;
+
+/** Loads any entity by type and key through the request's loaders. */
+async function loadNode(ctx: Context, type: NodeType, key: string): Promise<Node | null> {
+  const l = ctx.loaders;
+  switch (type) {
+    case "Jurisdiction": {
+      const r = await l.jurisdiction.load(key);
+      return r && toJurisdiction(r);
+    }
+    case "Program": {
+      const r = await l.program.load(key);
+      return r && toProgram(r);
+    }
+    case "Law": {
+      const r = await l.law.load(key);
+      return r && toLaw(r);
+    }
+    case "LawFirm": {
+      const r = await l.lawFirm.load(key);
+      return r && toLawFirm(r);
+    }
+    case "Person": {
+      const r = await l.person.load(key);
+      return r && toPerson(r);
+    }
+    case "Report": {
+      const r = await l.report.load(key);
+      return r && toReport(r);
+    }
+    case "Metric": {
+      const r = await l.metric.load(key);
+      return r && toMetric(r);
+    }
+  }
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Any entity by its global ID; null when it no longer exists" })
+  async node(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Node | null> {
+    const parsed = fromGlobalId(id);
+    if (!parsed) throw badInput(`id: not an ID this server gave out: ${JSON.stringify(id)}`);
+    return loadNode(ctx, parsed.type, parsed.key);
+  }
+
+  @Query(() => [SearchHit], { description: "Entities whose name or alias matches the text (full-text, Chinese-aware), best first" })
+  async search(
+    @Ctx() ctx: Context,
+    @Arg("text", () => String) text: string,
+    @Arg("types", () => [SearchType], { nullable: true }) types?: SearchType[] | null,
+    @Arg("first", () => Int, { defaultValue: 10 }) first?: number,
+  ): Promise<SearchHit[]> {
+    const query = text.trim();
+    if (!query) throw badInput("text: give something to search for");
+    if (query.length > 100) throw badInput("text: at most 100 characters");
+    const limit = first ?? 10;
+    if (limit < 1 || limit > MAX_SEARCH_RESULTS) throw badInput(`first: expected 1 to ${MAX_SEARCH_RESULTS}, got ${limit}`);
+    const labels = (types?.length ? types : Object.values(SearchType)) as SearchLabel[];
+    const hits = await searchEntities(ctx.db, query, labels, limit);
+    const nodes = await Promise.all(hits.map((h) => loadNode(ctx, h.label, h.key)));
+    return hits.flatMap((h, i) => (nodes[i] ? [{ node: nodes[i]!, score: h.score }] : []));
+  }
+}

@@ -1,0 +1,123 @@
+// Query.jurisdiction and the relationships of a Jurisdiction.
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { communitiesWithin, findMetrics, jurisdictionsByName, reportsWithin } from "../../graph/read/places.js";
+import type { JurisdictionRecord } from "../../graph/read/records.js";
+import type { Context } from "../context.js";
+import { badInput, notFound } from "../errors.js";
+import { PageArgs, pageWindow, toConnection } from "../pagination.js";
+import {
+  Jurisdiction,
+  JurisdictionConnection,
+  MetricConnection,
+  ReportConnection,
+  toJurisdiction,
+  toLawFirm,
+  toMetric,
+  toProgram,
+  toReport,
+} from "../types/entities.js";
+import { Advice, PlaceProgramConnection } from "../types/relations.js";
+
+const CODE = /^\d{2}(?:\d{2}(?:\d{2}(?:\d{3}(?:\d{3})?)?)?)?$/;
+
+export function checkCode(code: string, argument = "code"): string {
+  if (!CODE.test(code)) throw badInput(`${argument}: expected a division code of 2, 4, 6, 9 or 12 digits, got ${JSON.stringify(code)}`);
+  return code;
+}
+
+/** A place named by code or by its (unique) official name. */
+export async function findPlace(ctx: Context, code: string | null | undefined, name: string | null | undefined): Promise<JurisdictionRecord> {
+  if (code) {
+    const place = await ctx.loaders.jurisdiction.load(checkCode(code));
+    if (!place) throw notFound(`jurisdiction ${code}`);
+    return place;
+  }
+  if (!name?.trim()) throw badInput("give a jurisdiction's code or name");
+  const places = await jurisdictionsByName(ctx.db, name.trim());
+  if (!places.length) throw notFound(`jurisdiction named ${JSON.stringify(name)}`);
+  if (places.length > 1) {
+    throw badInput(`${places.length} places are named ${name} (${places.map((p) => p.code).join(", ")}): give the code`);
+  }
+  return places[0]!;
+}
+
+function parentCode(place: JurisdictionRecord): string | null {
+  const chain = [place.provinceCode, place.cityCode, place.districtCode, place.townshipCode].filter((c): c is string => !!c && c !== place.code);
+  return chain[chain.length - 1] ?? null;
+}
+
+@Resolver(() => Jurisdiction)
+export class JurisdictionResolver {
+  @Query(() => Jurisdiction, { description: "A place by division code or by official name (名称 must be unique, else give the code)" })
+  async jurisdiction(
+    @Ctx() ctx: Context,
+    @Arg("code", () => String, { nullable: true }) code?: string | null,
+    @Arg("name", () => String, { nullable: true }) name?: string | null,
+  ): Promise<Jurisdiction> {
+    return toJurisdiction(await findPlace(ctx, code, name));
+  }
+
+  @FieldResolver(() => Jurisdiction, { nullable: true })
+  async parent(@Root() place: Jurisdiction, @Ctx() ctx: Context): Promise<Jurisdiction | null> {
+    const code = parentCode(place.record);
+    const parent = code ? await ctx.loaders.jurisdiction.load(code) : null;
+    return parent ? toJurisdiction(parent) : null;
+  }
+
+  @FieldResolver(() => [Jurisdiction], { description: "from the province down to the parent" })
+  async ancestors(@Root() place: Jurisdiction, @Ctx() ctx: Context): Promise<Jurisdiction[]> {
+    const r = place.record;
+    const codes = [r.provinceCode, r.cityCode, r.districtCode, r.townshipCode].filter((c): c is string => !!c && c !== r.code);
+    const found = await ctx.loaders.jurisdiction.loadMany(codes);
+    return found.filter((p): p is JurisdictionRecord => !!p && !(p instanceof Error)).map(toJurisdiction);
+  }
+
+  @FieldResolver(() => JurisdictionConnection, { description: "places directly below, by code" })
+  async children(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    const window = pageWindow(args, ctx.limits);
+    return toConnection(await ctx.loaders.children.load({ id: place.code, args: window }), window, toJurisdiction);
+  }
+
+  @FieldResolver(() => JurisdictionConnection, { description: "communities and villages anywhere below" })
+  async communities(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    const window = pageWindow(args, ctx.limits);
+    return toConnection(await communitiesWithin(ctx.db, place.record, window), window, toJurisdiction);
+  }
+
+  @FieldResolver(() => ReportConnection, { description: "reports by this place or any place within it, newest first" })
+  async reports(
+    @Root() place: Jurisdiction,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("year", () => Int, { nullable: true }) year?: number | null,
+  ) {
+    const window = pageWindow(args, ctx.limits);
+    return toConnection(await reportsWithin(ctx.db, place.record, year ?? null, window), window, toReport);
+  }
+
+  @FieldResolver(() => PlaceProgramConnection, { description: "programmes its reports (and those of places within it) mention, most reported first" })
+  async programs(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    const window = pageWindow(args, ctx.limits);
+    const page = await ctx.loaders.programsWithin.load({ id: place.code, args: { page: window, places: { [place.code]: place.record } } });
+    return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports }));
+  }
+
+  @FieldResolver(() => [Advice], { description: "law firms retained as its legal advisers, per report" })
+  async lawFirms(@Root() place: Jurisdiction, @Ctx() ctx: Context): Promise<Advice[]> {
+    const advice = await ctx.loaders.advisers.load(place.code);
+    return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId }));
+  }
+
+  @FieldResolver(() => MetricConnection, { description: "figures stated about this place, by key and year" })
+  async metrics(
+    @Root() place: Jurisdiction,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("key", () => String, { nullable: true, description: "part of the key phrase" }) key?: string | null,
+    @Arg("year", () => Int, { nullable: true }) year?: number | null,
+  ) {
+    const window = pageWindow(args, ctx.limits);
+    const page = await findMetrics(ctx.db, { key: key ?? null, year: year ?? null, jurisdictions: [place.code], years: null }, window);
+    return toConnection(page, window, toMetric);
+  }
+}

@@ -1,0 +1,116 @@
+// Query.program, recurringPrograms, sharedPrograms, and the relationships of a Program.
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { mentionsOf, programByName, recurringPrograms, sharedPrograms } from "../../graph/read/programs.js";
+import type { JurisdictionRecord } from "../../graph/read/records.js";
+import type { Context } from "../context.js";
+import { badInput, notFound } from "../errors.js";
+import { PageArgs, pageWindow, toConnection } from "../pagination.js";
+import { Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
+import { Level } from "../types/node.js";
+import { MentionConnection, ProgramPlaceConnection, RecurringProgramConnection } from "../types/relations.js";
+import { checkCode, findPlace } from "./places.js";
+
+const EVIDENCE_PER_PROGRAM = 3;
+
+function checkYear(year: number | null | undefined): number | null {
+  if (year === null || year === undefined) return null;
+  if (year < 1949 || year > 2100) throw badInput(`year: expected a year such as 2023, got ${year}`);
+  return year;
+}
+
+@Resolver(() => Program)
+export class ProgramResolver {
+  @Query(() => Program, { description: "A programme by canonical name or any alias (quotes and a leading 新时代 are ignored)" })
+  async program(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Program> {
+    if (!name.trim()) throw badInput("name: give a programme's name");
+    const found = await programByName(ctx.db, name);
+    if (!found) throw notFound(`programme ${JSON.stringify(name)}`);
+    return toProgram(found);
+  }
+
+  @Query(() => RecurringProgramConnection, {
+    description: "Programmes that reports from at least minJurisdictions distinct places of a level mention, most widespread first",
+  })
+  async recurringPrograms(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("level", () => Level, { defaultValue: Level.DISTRICT }) level: Level,
+    @Arg("minJurisdictions", () => Int, { defaultValue: 2 }) minJurisdictions: number,
+    @Arg("year", () => Int, { nullable: true }) year?: number | null,
+    @Arg("within", () => String, { nullable: true, description: "a division code the places must lie in" }) within?: string | null,
+  ) {
+    if (minJurisdictions < 1) throw badInput(`minJurisdictions: expected 1 or more, got ${minJurisdictions}`);
+    const window = pageWindow(args, ctx.limits);
+    const page = await recurringPrograms(
+      ctx.db,
+      { level, year: checkYear(year), within: within ? checkCode(within, "within") : null, min: minJurisdictions, evidence: EVIDENCE_PER_PROGRAM },
+      window,
+    );
+    const codes = [...new Set(page.items.flatMap((p) => p.jurisdictionCodes))];
+    const places = new Map<string, JurisdictionRecord>();
+    (await ctx.loaders.jurisdiction.loadMany(codes)).forEach((p) => p && !(p instanceof Error) && places.set(p.code, p));
+    return toConnection(page, window, (r) => ({
+      program: toProgram(r.program),
+      jurisdictionCount: r.jurisdictionCodes.length,
+      jurisdictionCodes: r.jurisdictionCodes,
+      jurisdictions: r.jurisdictionCodes.flatMap((c) => (places.has(c) ? [toJurisdiction(places.get(c)!)] : [])).sort((a, b) => (a.code < b.code ? -1 : 1)),
+      firstYear: r.firstYear,
+      lastYear: r.lastYear,
+      evidence: r.evidence,
+    }));
+  }
+
+  @Query(() => [Program], { description: "Programmes that reports from within both places mention" })
+  async sharedPrograms(
+    @Ctx() ctx: Context,
+    @Arg("a", () => String, { description: "division code or unique name" }) a: string,
+    @Arg("b", () => String, { description: "division code or unique name" }) b: string,
+  ): Promise<Program[]> {
+    const asPlace = (value: string) => (/^\d+$/.test(value) ? findPlace(ctx, value, null) : findPlace(ctx, null, value));
+    const [first, second] = await Promise.all([asPlace(a), asPlace(b)]);
+    return (await sharedPrograms(ctx.db, first.code, second.code)).map(toProgram);
+  }
+
+  @FieldResolver(() => ProgramPlaceConnection, { description: "places (at a level) whose reports mention it" })
+  async jurisdictions(
+    @Root() program: Program,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("level", () => Level, { defaultValue: Level.DISTRICT }) level: Level,
+    @Arg("year", () => Int, { nullable: true }) year?: number | null,
+    @Arg("within", () => String, { nullable: true }) within?: string | null,
+  ) {
+    const window = pageWindow(args, ctx.limits);
+    const filter = { level, year: checkYear(year), within: within ? checkCode(within, "within") : null };
+    const page = await ctx.loaders.placesOfProgram.load({ id: program.key, args: { filter, page: window } });
+    return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }));
+  }
+
+  @FieldResolver(() => ReportConnection, { description: "reports that mention it, newest first" })
+  async reports(
+    @Root() program: Program,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("year", () => Int, { nullable: true }) year?: number | null,
+  ) {
+    const window = pageWindow(args, ctx.limits);
+    const page = await ctx.loaders.reportsMentioning.load({ id: program.key, args: { label: "Program", year: checkYear(year), page: window } });
+    return toConnection(page, window, toReport);
+  }
+
+  @FieldResolver(() => MentionConnection, { description: "each report's mentions, with sentences and offsets" })
+  async mentions(@Root() program: Program, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    const window = pageWindow(args, ctx.limits);
+    const page = await mentionsOf(ctx.db, program.key, window);
+    const reports = await ctx.loaders.report.loadMany(page.items.map((m) => m.reportId));
+    return toConnection(page, window, (m) => {
+      const report = reports.find((r) => r && !(r instanceof Error) && r.id === m.reportId);
+      const record = report && !(report instanceof Error) ? report : null;
+      return {
+        report: toReport(record!),
+        count: m.count,
+        evidence: m.sentences.map((sentence, i) => ({ reportId: m.reportId, year: record?.year ?? null, sentence, start: m.starts[i]!, end: m.ends[i]! })),
+      };
+    });
+  }
+}

@@ -1,0 +1,160 @@
+// Output types of the graph's entities. Scalar fields map from the read records; relationship
+// fields are resolved in ../resolvers/.
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { toGlobalId } from "../ids.js";
+import type {
+  JurisdictionRecord,
+  LawFirmRecord,
+  LawRecord,
+  MetricRecord,
+  PersonRecord,
+  ProgramRecord,
+  ReportRecord,
+} from "../../graph/read/records.js";
+import { ConnectionType } from "../pagination.js";
+import { Level, Node, type Typed } from "./node.js";
+
+@ObjectType({ implements: Node, description: "A division of the national list: province down to community" })
+export class Jurisdiction extends Node implements Typed {
+  __type = "Jurisdiction" as const;
+
+  @Field(() => String, { description: "official division code (2, 4, 6, 9 or 12 digits)" })
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Level)
+  level!: Level;
+
+  record!: JurisdictionRecord;
+}
+
+@ObjectType({ implements: Node, description: "A programme, campaign or mechanism that places run" })
+export class Program extends Node implements Typed {
+  __type = "Program" as const;
+
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [String])
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true, description: "lexicon category, or discovered" })
+  category!: string | null;
+}
+
+@ObjectType({ implements: Node, description: "A law, regulation or official document" })
+export class Law extends Node implements Typed {
+  __type = "Law" as const;
+
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [String])
+  aliases!: string[];
+}
+
+@ObjectType({ implements: Node })
+export class LawFirm extends Node implements Typed {
+  __type = "LawFirm" as const;
+
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
+@ObjectType({ implements: Node, description: "A named person acting in the reported work: lawyer, mediator, official" })
+export class Person extends Node implements Typed {
+  __type = "Person" as const;
+
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  role!: string | null;
+}
+
+@ObjectType({ implements: Node, description: "One annual report" })
+export class Report extends Node implements Typed {
+  __type = "Report" as const;
+
+  @Field(() => ID, { description: "the sha256 of the report's normalized text" })
+  reportId!: string;
+
+  @Field(() => String, { nullable: true })
+  title!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "the year reported on" })
+  year!: number | null;
+
+  @Field(() => String, { nullable: true, description: "yyyy-mm-dd" })
+  publishedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  publisher!: string | null;
+
+  @Field(() => Int)
+  textLength!: number;
+
+  subjectCode!: string | null;
+}
+
+@ObjectType({ implements: Node, description: "A figure a report states" })
+export class Metric extends Node implements Typed {
+  __type = "Metric" as const;
+
+  @Field(() => String, { description: "the key phrase naming what was counted" })
+  key!: string;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => String, { description: "unit as written: %, 件, 人次, 万元 ..." })
+  unit!: string;
+
+  @Field(() => String, { description: "exact, about (约/近) or over (余/多/以上)" })
+  qualifier!: string;
+
+  @Field(() => Int, { nullable: true })
+  year!: number | null;
+
+  @Field(() => String, { description: "the sentence the figure came from" })
+  sentence!: string;
+
+  @Field(() => Int, { description: "character offset of the figure in the report text" })
+  start!: number;
+
+  @Field(() => Int)
+  end!: number;
+
+  reportId!: string;
+  jurisdictionCode!: string | null;
+}
+
+export const toJurisdiction = (r: JurisdictionRecord): Jurisdiction =>
+  Object.assign(new Jurisdiction(), { id: toGlobalId("Jurisdiction", r.code), code: r.code, name: r.name, level: r.level as Level, record: r });
+export const toProgram = (r: ProgramRecord): Program => Object.assign(new Program(), { ...r, id: toGlobalId("Program", r.key) });
+export const toLaw = (r: LawRecord): Law => Object.assign(new Law(), { ...r, id: toGlobalId("Law", r.key) });
+export const toLawFirm = (r: LawFirmRecord): LawFirm => Object.assign(new LawFirm(), { ...r, id: toGlobalId("LawFirm", r.key) });
+export const toPerson = (r: PersonRecord): Person => Object.assign(new Person(), { ...r, id: toGlobalId("Person", r.key) });
+export const toReport = (r: ReportRecord): Report =>
+  Object.assign(new Report(), { ...r, reportId: r.id, id: toGlobalId("Report", r.id) });
+export const toMetric = (r: MetricRecord): Metric => Object.assign(new Metric(), { ...r, id: toGlobalId("Metric", r.id) });
+
+export const JurisdictionConnection = ConnectionType(Jurisdiction, "Jurisdiction");
+export const ProgramConnection = ConnectionType(Program, "Program");
+export const LawFirmConnection = ConnectionType(LawFirm, "LawFirm");
+export const ReportConnection = ConnectionType(Report, "Report");
+export const MetricConnection = ConnectionType(Metric, "Metric");

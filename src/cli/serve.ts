@@ -1,0 +1,50 @@
+// kg serve : Neo4j (embedded unless NEO4J_URI is set), migrations, the examples when the graph
+// is empty, then GraphQL on PORT.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startApiServer } from "../api/server.js";
+import { EXAMPLE_QUERY } from "../api/ide.js";
+import { loadConfig } from "../config.js";
+import { resolveNeo4jUri } from "../graph/connect.js";
+import { checkConnection, openDatabase } from "../graph/driver.js";
+import { migrate } from "../graph/migrate.js";
+import { ingest } from "../ingest/ingest.js";
+import { listSources } from "../ingest/sources.js";
+
+export const serveHelp = `kg serve                       serve GraphQL on PORT (starts the embedded Neo4j when NEO4J_URI is unset; ingests examples/ into an empty graph)`;
+
+const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/reports/", import.meta.url));
+/** API requests fail fast when Neo4j is gone, rather than retrying for long. */
+const API_RETRY_MS = 2000;
+
+export async function runServe(): Promise<number> {
+  const config = loadConfig();
+  const log = (line: string) => console.error(line);
+  const uri = await resolveNeo4jUri(config, log);
+  const db = openDatabase({ ...config.neo4j, uri }, API_RETRY_MS);
+  await checkConnection(db);
+  const applied = await migrate(db);
+  if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
+
+  const { records } = await db.driver.executeQuery("MATCH (r:Report) RETURN count(r) AS n", {}, { database: db.database });
+  if (records[0]!.get("n") === 0 && existsSync(EXAMPLES_DIR)) {
+    const summary = await ingest(db, await listSources([EXAMPLES_DIR]), { workers: 0, batchSize: 50 });
+    log(`the graph was empty: ingested ${summary.counts.new} example reports from examples/reports`);
+  }
+
+  const server = await startApiServer(config, db);
+  console.log(`GraphQL: ${server.url}  (IDE: ${server.url.replace(/graphql$/, "")}, health: ${server.url.replace(/graphql$/, "healthz")})`);
+  console.log(`Neo4j:   ${uri}`);
+  console.log(`try:     curl -s ${server.url} -H 'content-type: application/json' -d '${JSON.stringify({ query: "{ recurringPrograms(first: 3) { edges { node { program { name } jurisdictionCount } } } }" })}'`);
+  console.log(`or paste into the IDE:\n${EXAMPLE_QUERY}`);
+
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await server.close();
+  await db.close();
+  if (!config.neo4j.uri) log("the embedded Neo4j keeps running; stop it with: kg neo4j stop");
+  return 0;
+}

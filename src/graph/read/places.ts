@@ -1,0 +1,145 @@
+// Reads about jurisdictions: lookups, hierarchy, and what lies within a place.
+import type { DivisionLevel } from "../../extract/types.js";
+import type { Database } from "../driver.js";
+import type { JurisdictionRecord, LawFirmRecord, MetricRecord, Page, PageWindow, ReportRecord } from "./records.js";
+import { readOne, readRows } from "./run.js";
+
+export const JURISDICTION_FIELDS = "code: j.code, name: j.name, level: j.level, provinceCode: j.provinceCode, cityCode: j.cityCode, districtCode: j.districtCode, townshipCode: j.townshipCode";
+
+/** The property that holds a place's ancestor code at a level: how roll-ups avoid path queries. */
+export function rollupField(level: DivisionLevel): string {
+  switch (level) {
+    case "PROVINCE":
+      return "provinceCode";
+    case "CITY":
+      return "cityCode";
+    case "DISTRICT":
+      return "districtCode";
+    case "TOWNSHIP":
+      return "townshipCode";
+    case "COMMUNITY":
+      return "subjectCode";
+  }
+}
+
+export async function jurisdictionsByCode(db: Database, codes: readonly string[]): Promise<(JurisdictionRecord | null)[]> {
+  const rows = await readRows<{ j: JurisdictionRecord }>(
+    db,
+    `UNWIND $codes AS code MATCH (j:Jurisdiction {code: code}) RETURN j {${JURISDICTION_FIELDS}} AS j`,
+    { codes },
+  );
+  const byCode = new Map(rows.map((r) => [r.j.code, r.j]));
+  return codes.map((c) => byCode.get(c) ?? null);
+}
+
+export async function jurisdictionsByName(db: Database, name: string): Promise<JurisdictionRecord[]> {
+  const rows = await readRows<{ j: JurisdictionRecord }>(
+    db,
+    `MATCH (j:Jurisdiction {name: $name}) RETURN j {${JURISDICTION_FIELDS}} AS j ORDER BY j.code`,
+    { name },
+  );
+  return rows.map((r) => r.j);
+}
+
+/** Direct children (PART_OF), a page per parent. */
+export async function childrenOf(db: Database, codes: readonly string[], page: PageWindow): Promise<Page<JurisdictionRecord>[]> {
+  const rows = await readRows<{ code: string; items: JurisdictionRecord[]; total: number }>(
+    db,
+    `UNWIND $codes AS code
+     CALL (code) {
+       MATCH (j:Jurisdiction)-[:PART_OF]->(:Jurisdiction {code: code})
+       WITH j ORDER BY j.code
+       RETURN collect(j {${JURISDICTION_FIELDS}}) AS rows
+     }
+     RETURN code, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { codes, ...page },
+  );
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return codes.map((c) => ({ items: byCode.get(c)?.items ?? [], total: byCode.get(c)?.total ?? 0 }));
+}
+
+/** Communities and villages anywhere below a place. */
+export async function communitiesWithin(db: Database, place: JurisdictionRecord, page: PageWindow): Promise<Page<JurisdictionRecord>> {
+  if (place.level === "COMMUNITY") return { items: [], total: 0 };
+  const field = rollupField(place.level);
+  const row = await readOne<Page<JurisdictionRecord>>(
+    db,
+    `MATCH (j:Jurisdiction) WHERE j.${field} = $code AND j.level = 'COMMUNITY'
+     WITH j ORDER BY j.code
+     WITH collect(j {${JURISDICTION_FIELDS}}) AS rows
+     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { code: place.code, ...page },
+  );
+  return row ?? { items: [], total: 0 };
+}
+
+export const REPORT_FIELDS =
+  "id: r.id, title: r.title, year: r.year, publishedAt: r.publishedAt, publisher: r.publisher, subjectCode: r.subjectCode, textLength: r.textLength";
+
+/** Reports whose subject lies within the place (a street's report counts for its district). */
+export async function reportsWithin(
+  db: Database,
+  place: JurisdictionRecord,
+  year: number | null,
+  page: PageWindow,
+): Promise<Page<ReportRecord>> {
+  const row = await readOne<Page<ReportRecord>>(
+    db,
+    `MATCH (r:Report) WHERE r.${rollupField(place.level)} = $code AND ($year IS NULL OR r.year = $year)
+     WITH r ORDER BY r.year DESC, r.id
+     WITH collect(r {${REPORT_FIELDS}}) AS rows
+     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { code: place.code, year, ...page },
+  );
+  return row ?? { items: [], total: 0 };
+}
+
+export interface AdviceRecord {
+  firm: LawFirmRecord;
+  jurisdictionCode: string;
+  year: number | null;
+  reportId: string;
+}
+
+/** Firms the text says advise each place, with the year and report that says so. */
+export async function advisersOf(db: Database, codes: readonly string[]): Promise<AdviceRecord[][]> {
+  const rows = await readRows<AdviceRecord>(
+    db,
+    `UNWIND $codes AS code
+     MATCH (f:LawFirm)-[a:ADVISES]->(j:Jurisdiction {code: code})
+     RETURN f {key: f.key, name: f.name} AS firm, code AS jurisdictionCode, a.year AS year, a.report AS reportId
+     ORDER BY f.name, a.year`,
+    { codes },
+  );
+  return codes.map((c) => rows.filter((r) => r.jurisdictionCode === c));
+}
+
+export const METRIC_FIELDS =
+  "id: m.id, key: m.key, value: m.value, unit: m.unit, qualifier: m.qualifier, year: m.year, sentence: m.sentence, start: m.start, end: m.end";
+
+export interface MetricFilter {
+  /** part of the key phrase: 出庭应诉率 finds 行政机关负责人出庭应诉率 */
+  key: string | null;
+  year: number | null;
+  /** division codes the metric is about (exactly these places) */
+  jurisdictions: string[] | null;
+  years: number[] | null;
+}
+
+/** Metrics by key phrase, place and year, ordered by place, year and key. */
+export async function findMetrics(db: Database, filter: MetricFilter, page: PageWindow): Promise<Page<MetricRecord>> {
+  const row = await readOne<Page<MetricRecord>>(
+    db,
+    `MATCH (m:Metric)-[:OF]->(j:Jurisdiction)
+     WHERE ($key IS NULL OR m.key CONTAINS $key)
+       AND ($year IS NULL OR m.year = $year)
+       AND ($years IS NULL OR m.year IN $years)
+       AND ($jurisdictions IS NULL OR j.code IN $jurisdictions)
+     MATCH (r:Report)-[:STATES]->(m)
+     WITH m, j, r ORDER BY j.code, m.year, m.key, m.id
+     WITH collect(m {${METRIC_FIELDS}, reportId: r.id, jurisdictionCode: j.code}) AS rows
+     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { ...filter, ...page },
+  );
+  return row ?? { items: [], total: 0 };
+}

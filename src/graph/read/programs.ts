@@ -1,0 +1,206 @@
+// Reads about programmes: lookups, where they run, and which recur across places.
+import type { DivisionLevel } from "../../extract/types.js";
+import type { Database } from "../driver.js";
+import { JURISDICTION_FIELDS, REPORT_FIELDS, rollupField } from "./places.js";
+import type { JurisdictionRecord, MentionRecord, Page, PageWindow, ProgramRecord, ReportRecord } from "./records.js";
+import { readOne, readRows } from "./run.js";
+
+export const PROGRAM_FIELDS = "key: p.key, name: p.name, aliases: coalesce(p.aliases, []), category: p.category";
+
+/** Drops what writers vary around a name: quotes, brackets, spaces, a leading 新时代. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(/[\s"'“”‘’「」『』《》〈〉]/g, "")
+    .replace(/^新时代/, "");
+}
+
+export async function programsByKey(db: Database, keys: readonly string[]): Promise<(ProgramRecord | null)[]> {
+  const rows = await readRows<{ p: ProgramRecord }>(db, `UNWIND $keys AS key MATCH (p:Program {key: key}) RETURN p {${PROGRAM_FIELDS}} AS p`, { keys });
+  const byKey = new Map(rows.map((r) => [r.p.key, r.p]));
+  return keys.map((k) => byKey.get(k) ?? null);
+}
+
+/** A programme by canonical name, key or any alias. */
+export async function programByName(db: Database, name: string): Promise<ProgramRecord | null> {
+  const wanted = normalizeName(name);
+  const row = await readOne<{ p: ProgramRecord }>(
+    db,
+    `OPTIONAL MATCH (byKey:Program {key: $wanted})
+     OPTIONAL MATCH (byName:Program {name: $wanted})
+     WITH coalesce(byKey, byName) AS found
+     CALL (found) {
+       WITH found WHERE found IS NULL
+       MATCH (p:Program) WHERE $wanted IN p.aliases OR $raw IN p.aliases
+       RETURN p ORDER BY p.key LIMIT 1
+       UNION
+       WITH found WHERE found IS NOT NULL
+       RETURN found AS p
+     }
+     RETURN p {${PROGRAM_FIELDS}} AS p`,
+    { wanted, raw: name },
+  );
+  return row?.p ?? null;
+}
+
+export interface PlaceFilter {
+  /** the level places are counted at: a street's report counts for its district at DISTRICT */
+  level: DivisionLevel;
+  year: number | null;
+  /** only places within this division code */
+  within: string | null;
+}
+
+/** WHERE conditions on a report r for a PlaceFilter (the level's field must be set). */
+function reportConditions(filter: PlaceFilter): string {
+  const field = rollupField(filter.level);
+  return `r.${field} IS NOT NULL AND ($year IS NULL OR r.year = $year)
+          AND ($within IS NULL OR $within IN [r.provinceCode, r.cityCode, r.districtCode, r.townshipCode, r.subjectCode])`;
+}
+
+export interface ProgramPlaceRecord {
+  jurisdiction: JurisdictionRecord;
+  reports: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+/** The places (at a level) whose reports mention each programme. */
+export async function placesOfPrograms(
+  db: Database,
+  keys: readonly string[],
+  filter: PlaceFilter,
+  page: PageWindow,
+): Promise<Page<ProgramPlaceRecord>[]> {
+  const field = rollupField(filter.level);
+  const rows = await readRows<{ key: string; items: ProgramPlaceRecord[]; total: number }>(
+    db,
+    `UNWIND $keys AS key
+     CALL (key) {
+       MATCH (:Program {key: key})<-[:MENTIONS]-(r:Report)
+       WHERE ${reportConditions(filter)}
+       WITH r.${field} AS code, count(r) AS reports, min(r.year) AS firstYear, max(r.year) AS lastYear
+       MATCH (j:Jurisdiction {code: code})
+       WITH j, reports, firstYear, lastYear ORDER BY j.code
+       RETURN collect({jurisdiction: j {${JURISDICTION_FIELDS}}, reports: reports, firstYear: firstYear, lastYear: lastYear}) AS rows
+     }
+     RETURN key, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { keys, ...filter, ...page },
+  );
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return keys.map((k) => ({ items: byKey.get(k)?.items ?? [], total: byKey.get(k)?.total ?? 0 }));
+}
+
+export async function reportsMentioning(
+  db: Database,
+  label: "Program" | "Law" | "LawFirm" | "Person",
+  keys: readonly string[],
+  year: number | null,
+  page: PageWindow,
+): Promise<Page<ReportRecord>[]> {
+  const rows = await readRows<{ key: string; items: ReportRecord[]; total: number }>(
+    db,
+    `UNWIND $keys AS key
+     CALL (key) {
+       MATCH (:${label} {key: key})<-[:MENTIONS]-(r:Report) WHERE $year IS NULL OR r.year = $year
+       WITH r ORDER BY r.year DESC, r.id
+       RETURN collect(r {${REPORT_FIELDS}}) AS rows
+     }
+     RETURN key, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { keys, year, ...page },
+  );
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return keys.map((k) => ({ items: byKey.get(k)?.items ?? [], total: byKey.get(k)?.total ?? 0 }));
+}
+
+/** Each report's evidence of mentioning the programme. */
+export async function mentionsOf(db: Database, key: string, page: PageWindow): Promise<Page<MentionRecord>> {
+  const row = await readOne<Page<MentionRecord>>(
+    db,
+    `MATCH (:Program {key: $key})<-[m:MENTIONS]-(r:Report)
+     WITH r, m ORDER BY r.year DESC, r.id
+     WITH collect({reportId: r.id, count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}) AS rows
+     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { key, ...page },
+  );
+  return row ?? { items: [], total: 0 };
+}
+
+export interface RecurringProgramRecord {
+  program: ProgramRecord;
+  jurisdictionCodes: string[];
+  firstYear: number | null;
+  lastYear: number | null;
+  evidence: { reportId: string; year: number | null; sentence: string; start: number; end: number }[];
+}
+
+/** Programmes mentioned in reports from at least `min` distinct places of a level. */
+export async function recurringPrograms(
+  db: Database,
+  filter: PlaceFilter & { min: number; evidence: number },
+  page: PageWindow,
+): Promise<Page<RecurringProgramRecord>> {
+  const field = rollupField(filter.level);
+  const row = await readOne<Page<RecurringProgramRecord>>(
+    db,
+    `MATCH (p:Program)<-[m:MENTIONS]-(r:Report)
+     WHERE ${reportConditions(filter)}
+     WITH p, r.${field} AS code, min(r.year) AS firstYear, max(r.year) AS lastYear,
+          collect({reportId: r.id, year: r.year, sentence: m.sentences[0], start: m.starts[0], end: m.ends[0]})[0] AS sample
+     WITH p, collect(code) AS codes, min(firstYear) AS firstYear, max(lastYear) AS lastYear, collect(sample) AS samples
+     WHERE size(codes) >= $min
+     WITH p, codes, firstYear, lastYear, samples ORDER BY size(codes) DESC, p.key
+     WITH collect({program: p {${PROGRAM_FIELDS}}, jurisdictionCodes: codes, firstYear: firstYear, lastYear: lastYear,
+                   evidence: samples[0..$evidence]}) AS rows
+     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { ...filter, ...page },
+  );
+  return row ?? { items: [], total: 0 };
+}
+
+/** Programmes that reports from within both places mention. */
+export async function sharedPrograms(db: Database, a: string, b: string): Promise<ProgramRecord[]> {
+  const rows = await readRows<{ p: ProgramRecord }>(
+    db,
+    `MATCH (p:Program)<-[:MENTIONS]-(ra:Report)
+     WHERE $a IN [ra.provinceCode, ra.cityCode, ra.districtCode, ra.townshipCode, ra.subjectCode]
+     WITH DISTINCT p
+     WHERE EXISTS {
+       MATCH (p)<-[:MENTIONS]-(rb:Report)
+       WHERE $b IN [rb.provinceCode, rb.cityCode, rb.districtCode, rb.townshipCode, rb.subjectCode]
+     }
+     RETURN p {${PROGRAM_FIELDS}} AS p ORDER BY p.key`,
+    { a, b },
+  );
+  return rows.map((r) => r.p);
+}
+
+/** Programmes mentioned by reports from within each place, with how many reports. */
+export async function programsWithin(
+  db: Database,
+  places: readonly JurisdictionRecord[],
+  page: PageWindow,
+): Promise<Page<ProgramRecord & { reports: number }>[]> {
+  type Row = { code: string; items: (ProgramRecord & { reports: number })[]; total: number };
+  // One query per level, so that each uses the index on its roll-up field.
+  const fields = [...new Set(places.map((p) => rollupField(p.level)))];
+  const rows = (
+    await Promise.all(
+      fields.map((field) =>
+        readRows<Row>(
+          db,
+          `UNWIND $codes AS code
+           CALL (code) {
+             MATCH (r:Report {${field}: code})-[:MENTIONS]->(p:Program)
+             WITH p, count(r) AS reports ORDER BY reports DESC, p.key
+             RETURN collect(p {${PROGRAM_FIELDS}, reports: reports}) AS rows
+           }
+           RETURN code, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+          { codes: places.filter((p) => rollupField(p.level) === field).map((p) => p.code), ...page },
+        ),
+      ),
+    )
+  ).flat();
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return places.map((p) => ({ items: byCode.get(p.code)?.items ?? [], total: byCode.get(p.code)?.total ?? 0 }));
+}

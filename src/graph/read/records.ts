@@ -1,0 +1,80 @@
+// Plain records the read queries return: node properties as stored, nothing GraphQL-specific.
+import type { DivisionLevel } from "../../extract/types.js";
+
+export interface JurisdictionRecord {
+  code: string;
+  name: string;
+  level: DivisionLevel;
+  provinceCode: string | null;
+  cityCode: string | null;
+  districtCode: string | null;
+  townshipCode: string | null;
+}
+
+export interface ProgramRecord {
+  key: string;
+  name: string;
+  aliases: string[];
+  category: string | null;
+}
+
+export interface LawRecord {
+  key: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface LawFirmRecord {
+  key: string;
+  name: string;
+}
+
+export interface PersonRecord {
+  key: string;
+  name: string;
+  role: string | null;
+}
+
+export interface ReportRecord {
+  id: string;
+  title: string | null;
+  year: number | null;
+  publishedAt: string | null;
+  publisher: string | null;
+  subjectCode: string | null;
+  textLength: number;
+}
+
+export interface MetricRecord {
+  id: string;
+  key: string;
+  value: number;
+  unit: string;
+  qualifier: string;
+  year: number | null;
+  sentence: string;
+  start: number;
+  end: number;
+  reportId: string;
+  jurisdictionCode: string | null;
+}
+
+/** One report's evidence for a mention: its first few sentences and offsets. */
+export interface MentionRecord {
+  reportId: string;
+  count: number;
+  sentences: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/** A page of a list, with the total, as every list query returns it. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}

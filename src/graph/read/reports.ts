@@ -1,0 +1,97 @@
+// Reads about reports and what each one mentions.
+import type { Database } from "../driver.js";
+import { JURISDICTION_FIELDS, METRIC_FIELDS, REPORT_FIELDS } from "./places.js";
+import { PROGRAM_FIELDS } from "./programs.js";
+import type { JurisdictionRecord, LawFirmRecord, LawRecord, MetricRecord, Page, PageWindow, PersonRecord, ProgramRecord, ReportRecord } from "./records.js";
+import { readOne, readRows } from "./run.js";
+
+export async function reportsById(db: Database, ids: readonly string[]): Promise<(ReportRecord | null)[]> {
+  const rows = await readRows<{ r: ReportRecord }>(db, `UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r {${REPORT_FIELDS}} AS r`, { ids });
+  const byId = new Map(rows.map((row) => [row.r.id, row.r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export interface ReportFilter {
+  year: number | null;
+  /** exactly this subject */
+  subject: string | null;
+  /** subject anywhere within this division code */
+  within: string | null;
+}
+
+export async function listReports(db: Database, filter: ReportFilter, page: PageWindow): Promise<Page<ReportRecord>> {
+  const row = await readOne<Page<ReportRecord>>(
+    db,
+    `MATCH (r:Report)
+     WHERE ($year IS NULL OR r.year = $year) AND ($subject IS NULL OR r.subjectCode = $subject)
+       AND ($within IS NULL OR $within IN [r.provinceCode, r.cityCode, r.districtCode, r.townshipCode, r.subjectCode])
+     WITH r ORDER BY r.year DESC, r.id
+     WITH collect(r {${REPORT_FIELDS}}) AS rows
+     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { ...filter, ...page },
+  );
+  return row ?? { items: [], total: 0 };
+}
+
+/** Everything each report mentions, by kind: one query for a batch of reports. */
+export interface ReportContents {
+  programs: ProgramRecord[];
+  laws: LawRecord[];
+  lawFirms: LawFirmRecord[];
+  persons: PersonRecord[];
+  places: JurisdictionRecord[];
+}
+
+export async function contentsOfReports(db: Database, ids: readonly string[]): Promise<ReportContents[]> {
+  const rows = await readRows<ReportContents & { id: string }>(
+    db,
+    `UNWIND $ids AS id
+     MATCH (r:Report {id: id})
+     RETURN id,
+       [(r)-[:MENTIONS]->(p:Program) | p {${PROGRAM_FIELDS}}] AS programs,
+       [(r)-[:MENTIONS]->(l:Law) | l {key: l.key, name: l.name, aliases: coalesce(l.aliases, [])}] AS laws,
+       [(r)-[:MENTIONS]->(f:LawFirm) | f {key: f.key, name: f.name}] AS lawFirms,
+       [(r)-[:MENTIONS]->(n:Person) | n {key: n.key, name: n.name, role: n.role}] AS persons,
+       [(r)-[:MENTIONS]->(j:Jurisdiction) | j {${JURISDICTION_FIELDS}}] AS places`,
+    { ids },
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const sortBy = <T>(list: T[], key: (t: T) => string) => list.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  return ids.map((id) => {
+    const r = byId.get(id);
+    if (!r) return { programs: [], laws: [], lawFirms: [], persons: [], places: [] };
+    return {
+      programs: sortBy(r.programs, (p) => p.key),
+      laws: sortBy(r.laws, (l) => l.key),
+      lawFirms: sortBy(r.lawFirms, (f) => f.key),
+      persons: sortBy(r.persons, (p) => p.key),
+      places: sortBy(r.places, (j) => j.code),
+    };
+  });
+}
+
+export async function metricsOfReports(db: Database, ids: readonly string[]): Promise<MetricRecord[][]> {
+  const rows = (await readRows<{ m: MetricRecord }>(
+    db,
+    `UNWIND $ids AS id
+     MATCH (r:Report {id: id})-[:STATES]->(m:Metric)
+     OPTIONAL MATCH (m)-[:OF]->(j:Jurisdiction)
+     WITH m, id, j ORDER BY m.start
+     RETURN m {${METRIC_FIELDS}, reportId: id, jurisdictionCode: j.code} AS m`,
+    { ids },
+  )).map((r) => r.m);
+  return ids.map((id) => rows.filter((m) => m.reportId === id));
+}
+
+export async function metricsById(db: Database, ids: readonly string[]): Promise<(MetricRecord | null)[]> {
+  const rows = await readRows<{ m: MetricRecord }>(
+    db,
+    `UNWIND $ids AS id
+     MATCH (r:Report)-[:STATES]->(m:Metric {id: id})
+     OPTIONAL MATCH (m)-[:OF]->(j:Jurisdiction)
+     RETURN m {${METRIC_FIELDS}, reportId: r.id, jurisdictionCode: j.code} AS m`,
+    { ids },
+  );
+  const byId = new Map(rows.map((r) => [r.m.id, r.m]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

@@ -1,0 +1,31 @@
+// Full-text search over entity names and aliases (index entity_names, CJK analyzer).
+import type { Database } from "../driver.js";
+import { readRows } from "./run.js";
+
+export type SearchLabel = "Jurisdiction" | "Program" | "Law" | "LawFirm" | "Person";
+
+export interface SearchHitRecord {
+  label: SearchLabel;
+  /** the node's key: code for places, key for the others */
+  key: string;
+  name: string;
+  score: number;
+}
+
+/** Lucene's query syntax characters, escaped so that user text is searched as text. */
+export function escapeLucene(text: string): string {
+  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&");
+}
+
+export async function searchEntities(db: Database, text: string, labels: SearchLabel[], limit: number): Promise<SearchHitRecord[]> {
+  return readRows<SearchHitRecord>(
+    db,
+    `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $candidates}) YIELD node, score
+     WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
+     WHERE label IS NOT NULL
+     RETURN label, coalesce(node.key, node.code) AS key, node.name AS name, score
+     ORDER BY score DESC, size(node.name), key
+     LIMIT $limit`,
+    { query: escapeLucene(text), labels, limit, candidates: limit * 5 },
+  );
+}
