@@ -5,7 +5,8 @@ import type { Database } from "../graph/driver.js";
 import { adviceGivenBy, firmsOfPersons, lawFirmsByKey, lawsByKey, lawyersOf, personsByKey } from "../graph/read/firms.js";
 import { advisersOf, childrenOf, jurisdictionsByCode } from "../graph/read/places.js";
 import { placesOfPrograms, programsByKey, programsWithin, reportsMentioning, type PlaceFilter } from "../graph/read/programs.js";
-import type { JurisdictionRecord, PageWindow } from "../graph/read/records.js";
+import type { DivisionLevel } from "../extract/types.js";
+import type { PageWindow } from "../graph/read/records.js";
 import { contentsOfReports, metricsById, metricsOfReports, reportsById } from "../graph/read/reports.js";
 
 /**
@@ -47,10 +48,8 @@ export function createLoaders(db: Database) {
     metric: byKeys((ids) => metricsById(db, ids)),
     children: withArgs((codes, page: PageWindow) => childrenOf(db, codes, page)),
     advisers: byKeys((codes) => advisersOf(db, codes)),
-    /** id: the place's code; the place record travels in args so the batch knows its level */
-    programsWithin: withArgs(async (codes, args: { page: PageWindow; places: Record<string, JurisdictionRecord> }) =>
-      programsWithin(db, codes.map((c) => args.places[c]!), args.page),
-    ),
+    /** id: the place's code; places of one level share a batch (their roll-up field) */
+    programsWithin: withArgs((codes, args: { page: PageWindow; level: DivisionLevel }) => programsWithin(db, codes, args.level, args.page)),
     placesOfProgram: withArgs((keys, args: { filter: PlaceFilter; page: PageWindow }) => placesOfPrograms(db, keys, args.filter, args.page)),
     reportsMentioning: withArgs((keys, args: { label: "Program" | "Law" | "LawFirm" | "Person"; year: number | null; page: PageWindow }) =>
       reportsMentioning(db, args.label, keys, args.year, args.page),

@@ -1,6 +1,6 @@
 // Query.jurisdiction and the relationships of a Jurisdiction.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { communitiesWithin, findMetrics, jurisdictionsByName, reportsWithin } from "../../graph/read/places.js";
+import { communitiesWithin, findMetrics, jurisdictionsByName, listJurisdictions, reportsWithin } from "../../graph/read/places.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
@@ -16,6 +16,7 @@ import {
   toProgram,
   toReport,
 } from "../types/entities.js";
+import { Level } from "../types/node.js";
 import { Advice, PlaceProgramConnection } from "../types/relations.js";
 
 const CODE = /^\d{2}(?:\d{2}(?:\d{2}(?:\d{3}(?:\d{3})?)?)?)?$/;
@@ -55,6 +56,18 @@ export class JurisdictionResolver {
     @Arg("name", () => String, { nullable: true }) name?: string | null,
   ): Promise<Jurisdiction> {
     return toJurisdiction(await findPlace(ctx, code, name));
+  }
+
+  @Query(() => JurisdictionConnection, { description: "Places in the graph (those some report names, and their parents), by code" })
+  async jurisdictions(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("level", () => Level, { nullable: true }) level?: Level | null,
+    @Arg("within", () => String, { nullable: true }) within?: string | null,
+  ) {
+    const window = pageWindow(args, ctx.limits);
+    const page = await listJurisdictions(ctx.db, { level: level ?? null, within: within ? checkCode(within, "within") : null }, window);
+    return toConnection(page, window, toJurisdiction);
   }
 
   @FieldResolver(() => Jurisdiction, { nullable: true })
@@ -98,7 +111,7 @@ export class JurisdictionResolver {
   @FieldResolver(() => PlaceProgramConnection, { description: "programmes its reports (and those of places within it) mention, most reported first" })
   async programs(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    const page = await ctx.loaders.programsWithin.load({ id: place.code, args: { page: window, places: { [place.code]: place.record } } });
+    const page = await ctx.loaders.programsWithin.load({ id: place.code, args: { page: window, level: place.level } });
     return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports }));
   }
 

@@ -41,6 +41,25 @@ export async function jurisdictionsByName(db: Database, name: string): Promise<J
   return rows.map((r) => r.j);
 }
 
+/** Places in the graph, by code, optionally of one level and within a division. */
+export async function listJurisdictions(
+  db: Database,
+  filter: { level: DivisionLevel | null; within: string | null },
+  page: PageWindow,
+): Promise<Page<JurisdictionRecord>> {
+  const row = await readOne<Page<JurisdictionRecord>>(
+    db,
+    `MATCH (j:Jurisdiction)
+     WHERE ($level IS NULL OR j.level = $level)
+       AND ($within IS NULL OR $within IN [j.provinceCode, j.cityCode, j.districtCode, j.townshipCode])
+     WITH j ORDER BY j.code
+     WITH collect(j {${JURISDICTION_FIELDS}}) AS rows
+     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { ...filter, ...page },
+  );
+  return row ?? { items: [], total: 0 };
+}
+
 /** Direct children (PART_OF), a page per parent. */
 export async function childrenOf(db: Database, codes: readonly string[], page: PageWindow): Promise<Page<JurisdictionRecord>[]> {
   const rows = await readRows<{ code: string; items: JurisdictionRecord[]; total: number }>(

@@ -175,32 +175,24 @@ export async function sharedPrograms(db: Database, a: string, b: string): Promis
   return rows.map((r) => r.p);
 }
 
-/** Programmes mentioned by reports from within each place, with how many reports. */
+/** Programmes mentioned by reports from within each place (all of one level), with how many reports. */
 export async function programsWithin(
   db: Database,
-  places: readonly JurisdictionRecord[],
+  codes: readonly string[],
+  level: DivisionLevel,
   page: PageWindow,
 ): Promise<Page<ProgramRecord & { reports: number }>[]> {
-  type Row = { code: string; items: (ProgramRecord & { reports: number })[]; total: number };
-  // One query per level, so that each uses the index on its roll-up field.
-  const fields = [...new Set(places.map((p) => rollupField(p.level)))];
-  const rows = (
-    await Promise.all(
-      fields.map((field) =>
-        readRows<Row>(
-          db,
-          `UNWIND $codes AS code
-           CALL (code) {
-             MATCH (r:Report {${field}: code})-[:MENTIONS]->(p:Program)
-             WITH p, count(r) AS reports ORDER BY reports DESC, p.key
-             RETURN collect(p {${PROGRAM_FIELDS}, reports: reports}) AS rows
-           }
-           RETURN code, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-          { codes: places.filter((p) => rollupField(p.level) === field).map((p) => p.code), ...page },
-        ),
-      ),
-    )
-  ).flat();
+  const rows = await readRows<{ code: string; items: (ProgramRecord & { reports: number })[]; total: number }>(
+    db,
+    `UNWIND $codes AS code
+     CALL (code) {
+       MATCH (r:Report {${rollupField(level)}: code})-[:MENTIONS]->(p:Program)
+       WITH p, count(r) AS reports ORDER BY reports DESC, p.key
+       RETURN collect(p {${PROGRAM_FIELDS}, reports: reports}) AS rows
+     }
+     RETURN code, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    { codes, ...page },
+  );
   const byCode = new Map(rows.map((r) => [r.code, r]));
-  return places.map((p) => ({ items: byCode.get(p.code)?.items ?? [], total: byCode.get(p.code)?.total ?? 0 }));
+  return codes.map((c) => ({ items: byCode.get(c)?.items ?? [], total: byCode.get(c)?.total ?? 0 }));
 }

@@ -20,12 +20,12 @@ export function escapeLucene(text: string): string {
 export async function searchEntities(db: Database, text: string, labels: SearchLabel[], limit: number): Promise<SearchHitRecord[]> {
   return readRows<SearchHitRecord>(
     db,
-    `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $candidates}) YIELD node, score
+    `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: toInteger($candidates)}) YIELD node, score
      WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
      WHERE label IS NOT NULL
      RETURN label, coalesce(node.key, node.code) AS key, node.name AS name, score
      ORDER BY score DESC, size(node.name), key
-     LIMIT $limit`,
+     LIMIT toInteger($limit)`,
     { query: escapeLucene(text), labels, limit, candidates: limit * 5 },
   );
 }

@@ -1,0 +1,352 @@
+// The GraphQL API end to end: the built `kg serve` over HTTP, on a real Neo4j holding the
+// example reports (ingested by the service itself into an empty graph).
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openTestDatabase } from "../support/db.js";
+import { clearGraph } from "../support/graph.js";
+import { startProxy, type CuttableProxy } from "../support/proxy.js";
+import { startService, type RunningService } from "../support/api.js";
+
+const KEY = "test-key";
+let service: RunningService;
+let proxy: CuttableProxy;
+
+beforeAll(async () => {
+  const db = openTestDatabase();
+  await clearGraph(db);
+  await db.close();
+  // The service reaches Neo4j through a relay the tests can cut.
+  proxy = await startProxy(inject("neo4jUri"));
+  service = await startService({ NEO4J_URI: proxy.uri, KG_API_KEY: KEY, KG_PAGE_DEFAULT: "20", KG_PAGE_MAX: "100" });
+});
+
+afterAll(async () => {
+  await service?.stop();
+  await proxy?.close();
+  const db = openTestDatabase();
+  await clearGraph(db);
+  await db.close();
+});
+
+/** The data of a query that must succeed. */
+async function data(query: string, variables?: Record<string, unknown>) {
+  const response = await service.gql(query, variables);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data!;
+}
+
+async function errorCode(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
+  const response = await service.gql(query, variables, headers);
+  return response.errors?.map((e) => e.extensions?.code);
+}
+
+const names = (list: { name: string }[]) => list.map((x) => x.name);
+
+describe("analyst questions on the examples", () => {
+  it("recurringPrograms: programmes in two or more districts, with places and years", async () => {
+    const { recurringPrograms } = await data(`{
+      recurringPrograms(level: DISTRICT, minJurisdictions: 2, first: 50) {
+        totalCount
+        edges { node { program { name } jurisdictionCount jurisdictions { code } firstYear lastYear evidence { sentence } } }
+      }
+    }`);
+    const rows = recurringPrograms.edges.map((e: any) => e.node);
+    const inAllThree = rows.filter((r: any) => r.jurisdictionCount === 3).map((r: any) => r.program.name).sort();
+    expect(inAllThree).toEqual(["12345热线", "八五普法", "枫桥经验", "民主法治示范村", "法律明白人", "行政执法三项制度", "谁执法谁普法"].sort());
+    const byName = Object.fromEntries(rows.map((r: any) => [r.program.name, r]));
+    expect(byName["一网通办"]).toMatchObject({ jurisdictionCount: 2, jurisdictions: [{ code: "320412" }, { code: "330106" }], firstYear: 2022, lastYear: 2023 });
+    expect(byName["最多跑一次"]).toMatchObject({ jurisdictionCount: 2, jurisdictions: [{ code: "330106" }, { code: "330681" }] });
+    expect(byName["枫桥经验"].evidence).toHaveLength(3);
+    expect(byName["枫桥经验"].evidence.every((e: any) => e.sentence.includes("枫桥经验"))).toBe(true);
+    expect(recurringPrograms.totalCount).toBe(rows.length);
+    expect(rows.every((r: any) => r.jurisdictionCount >= 2)).toBe(true);
+  });
+
+  it("recurringPrograms rolls up by level and filters by region and year", async () => {
+    const { zhejiang, y2023, townships } = await data(`{
+      zhejiang: recurringPrograms(level: DISTRICT, minJurisdictions: 2, within: "33", first: 50) { edges { node { program { name } jurisdictions { code } } } }
+      y2023: recurringPrograms(level: DISTRICT, minJurisdictions: 2, year: 2023, first: 50) { edges { node { program { name } jurisdictionCount } } }
+      townships: recurringPrograms(level: TOWNSHIP, minJurisdictions: 4, first: 50) { edges { node { program { name } jurisdictionCount } } }
+    }`);
+    for (const e of zhejiang.edges) expect(e.node.jurisdictions.every((j: any) => j.code.startsWith("33"))).toBe(true);
+    expect(zhejiang.edges.map((e: any) => e.node.program.name)).not.toContain("一网通办"); // Jiangsu + one Zhejiang district only
+    // 2023 reports: 翠苑街道 and 西湖区 (both 西湖区) and 湖塘镇 (武进区)
+    expect(y2023.edges.every((e: any) => e.node.jurisdictionCount === 2)).toBe(true);
+    // Four townships wrote reports: 翠苑, 文新, 枫桥, 湖塘
+    expect(townships.edges.map((e: any) => e.node.jurisdictionCount)).toEqual(townships.edges.map(() => 4));
+    expect(townships.edges.map((e: any) => e.node.program.name)).toContain("枫桥经验");
+  });
+
+  it("jurisdiction: a street with its parents, reports, programmes, firms and communities", async () => {
+    const { jurisdiction } = await data(`{
+      jurisdiction(code: "330106005") {
+        name level code
+        parent { name }
+        ancestors { name level }
+        reports { totalCount edges { node { year publishedAt } } }
+        programs(first: 100) { totalCount edges { node { program { name } reports } } }
+        lawFirms { lawFirm { name } year }
+        communities(first: 100) { totalCount edges { node { name code level } } }
+        metrics(key: "出庭应诉率") { edges { node { value unit year } } }
+      }
+    }`);
+    expect(jurisdiction).toMatchObject({ name: "翠苑街道", level: "TOWNSHIP", code: "330106005", parent: { name: "西湖区" } });
+    expect(jurisdiction.ancestors).toEqual([
+      { name: "浙江省", level: "PROVINCE" },
+      { name: "杭州市", level: "CITY" },
+      { name: "西湖区", level: "DISTRICT" },
+    ]);
+    expect(jurisdiction.reports).toEqual({ totalCount: 2, edges: [{ node: { year: 2023, publishedAt: "2024-02-05" } }, { node: { year: 2022, publishedAt: "2023-02-16" } }] });
+    const programs = Object.fromEntries(jurisdiction.programs.edges.map((e: any) => [e.node.program.name, e.node.reports]));
+    expect(programs["枫桥经验"]).toBe(2);
+    expect(jurisdiction.lawFirms).toEqual([
+      { lawFirm: { name: "浙江澄衡律师事务所" }, year: 2022 },
+      { lawFirm: { name: "浙江澄衡律师事务所" }, year: 2023 },
+    ]);
+    const communities = jurisdiction.communities.edges.map((e: any) => e.node);
+    expect(communities.every((c: any) => c.level === "COMMUNITY" && c.code.startsWith("330106005"))).toBe(true);
+    expect(names(communities)).toEqual(expect.arrayContaining(["宋江苑社区", "塘苗社区", "保亭社区", "九莲社区"]));
+    expect(jurisdiction.metrics.edges.map((e: any) => e.node)).toEqual([
+      { value: 100, unit: "%", year: 2022 },
+      { value: 100, unit: "%", year: 2023 },
+    ]);
+  });
+
+  it("jurisdiction by name, and a district counting its streets' reports", async () => {
+    const { jurisdiction } = await data(`{ jurisdiction(name: "西湖区") { code children(first: 10) { totalCount } reports { totalCount } } }`);
+    expect(jurisdiction).toEqual({ code: "330106", children: { totalCount: 5 }, reports: { totalCount: 4 } });
+  });
+
+  it("program: found by any alias, with its places at a level and its evidence", async () => {
+    const { program } = await data(`{
+      program(name: "新时代“枫桥经验”") {
+        name
+        districts: jurisdictions(level: DISTRICT) { totalCount edges { node { jurisdiction { code } reports firstYear lastYear } } }
+        inWestLake: jurisdictions(level: TOWNSHIP, within: "330106") { edges { node { jurisdiction { name } } } }
+        reports { totalCount }
+        mentions(first: 10) { totalCount edges { node { report { reportId } count evidence { sentence start end } } } }
+      }
+    }`);
+    expect(program.name).toBe("枫桥经验");
+    expect(program.districts.totalCount).toBe(3);
+    expect(program.districts.edges.map((e: any) => e.node)).toEqual([
+      { jurisdiction: { code: "320412" }, reports: 1, firstYear: 2023, lastYear: 2023 },
+      { jurisdiction: { code: "330106" }, reports: 4, firstYear: 2022, lastYear: 2023 },
+      { jurisdiction: { code: "330681" }, reports: 1, firstYear: 2022, lastYear: 2022 },
+    ]);
+    expect(names(program.inWestLake.edges.map((e: any) => e.node.jurisdiction)).sort()).toEqual(["文新街道", "翠苑街道"].sort());
+    expect(program.reports.totalCount).toBe(6);
+    // Offsets point into the report text as published.
+    const texts = new Map<string, string>();
+    const { reports } = await data(`{ reports(first: 10) { edges { node { reportId title } } } }`);
+    for (const file of ["2022-xihu-cuiyuan", "2022-xihu-wenxin", "2022-zhuji-fengqiao", "2023-wujin-hutang", "2023-xihu-cuiyuan", "2023-xihu-quzhengfu"]) {
+      const text = readFileSync(`examples/reports/${file}.txt`, "utf8");
+      const report = reports.edges.find((e: any) => text.includes(e.node.title));
+      texts.set(report.node.reportId, text);
+    }
+    for (const edge of program.mentions.edges) {
+      const text = texts.get(edge.node.report.reportId)!;
+      for (const ev of edge.node.evidence) {
+        expect(text.slice(ev.start, ev.end).replace(/[“”"]/g, "")).toMatch(/枫桥经验/);
+        expect(ev.sentence).toContain(text.slice(ev.start, ev.end));
+      }
+    }
+  });
+
+  it("lawFirm and lawFirms: whom a firm advises, its lawyers, its reports", async () => {
+    const { lawFirm, lawFirms } = await data(`{
+      lawFirm(name: "浙江澄衡律所") { name lawyers { name role lawFirm { name } } advises { jurisdiction { name } year } reports { totalCount } }
+      lawFirms(within: "330106") { totalCount edges { node { name } } }
+    }`);
+    expect(lawFirm.name).toBe("浙江澄衡律师事务所");
+    expect(lawFirm.lawyers.map((l: any) => [l.name, l.role, l.lawFirm.name])).toEqual([
+      ["林晓蕾", "lawyer", "浙江澄衡律师事务所"],
+      ["陈思远", "lawyer", "浙江澄衡律师事务所"],
+    ]);
+    expect(lawFirm.advises).toEqual([
+      { jurisdiction: { name: "翠苑街道" }, year: 2022 },
+      { jurisdiction: { name: "翠苑街道" }, year: 2023 },
+      { jurisdiction: { name: "文新街道" }, year: 2022 },
+    ]);
+    expect(lawFirm.reports.totalCount).toBe(3);
+    expect(lawFirms).toEqual({ totalCount: 1, edges: [{ node: { name: "浙江澄衡律师事务所" } }] });
+  });
+
+  it("metrics and compareMetrics: figures side by side with unit, qualifier and sentence", async () => {
+    const { metrics, compareMetrics } = await data(`{
+      metrics(key: "出庭应诉率", first: 50) { totalCount edges { node { key value unit qualifier year sentence jurisdiction { code } report { year } } } }
+      compareMetrics(key: "出庭应诉率", jurisdictions: ["330106005", "330681109"], years: [2022, 2023]) {
+        jurisdiction { name } year metrics { value unit qualifier }
+      }
+    }`);
+    expect(metrics.totalCount).toBeGreaterThanOrEqual(6);
+    for (const { node } of metrics.edges) {
+      expect(node.key).toContain("出庭应诉率");
+      expect(node.sentence).toContain("出庭应诉率");
+      expect(node.report.year).toBe(node.year);
+    }
+    expect(compareMetrics).toEqual([
+      { jurisdiction: { name: "翠苑街道" }, year: 2022, metrics: [{ value: 100, unit: "%", qualifier: "exact" }] },
+      { jurisdiction: { name: "翠苑街道" }, year: 2023, metrics: [{ value: 100, unit: "%", qualifier: "exact" }] },
+      { jurisdiction: { name: "枫桥镇" }, year: 2022, metrics: [{ value: 100, unit: "%", qualifier: "exact" }] },
+      { jurisdiction: { name: "枫桥镇" }, year: 2023, metrics: [] },
+    ]);
+  });
+
+  it("search ranks entities by name and alias; sharedPrograms intersects two places", async () => {
+    const { search, programsOnly, sharedPrograms } = await data(`{
+      search(text: "枫桥") { node { __typename ... on Program { name } ... on Jurisdiction { name } } }
+      programsOnly: search(text: "普法", types: [Program]) { node { __typename ... on Program { name } } }
+      sharedPrograms(a: "330106005", b: "枫桥镇") { name }
+    }`);
+    expect(search.map((h: any) => [h.node.__typename, h.node.name])).toEqual(
+      expect.arrayContaining([["Jurisdiction", "枫桥镇"], ["Program", "枫桥经验"]]),
+    );
+    expect(programsOnly.every((h: any) => h.node.__typename === "Program")).toBe(true);
+    expect(programsOnly.map((h: any) => h.node.name)).toEqual(expect.arrayContaining(["八五普法", "谁执法谁普法"]));
+    expect(names(sharedPrograms)).toEqual(expect.arrayContaining(["枫桥经验", "八五普法", "最多跑一次", "法律明白人"]));
+    expect(names(sharedPrograms)).not.toContain("一网通办");
+  });
+
+  it("node(id) returns every entity type from its global ID", async () => {
+    const { jurisdiction, program, lawFirm, law, reports } = await data(`{
+      jurisdiction(code: "330681109") { id }
+      program(name: "八五普法") { id }
+      lawFirm(name: "浙江澄衡律师事务所") { id lawyers { id } }
+      law(name: "中华人民共和国行政复议法") { id name }
+      reports(first: 1) { edges { node { id metrics { id } } } }
+    }`);
+    expect(law.name).toBe("行政复议法");
+    const ids = [jurisdiction.id, program.id, lawFirm.id, lawFirm.lawyers[0].id, law.id, reports.edges[0].node.id, reports.edges[0].node.metrics[0].id];
+    const types: string[] = [];
+    for (const id of ids) {
+      const { node } = await data(`query($id: ID!) { node(id: $id) { __typename id } }`, { id });
+      expect(node.id).toBe(id);
+      types.push(node.__typename);
+    }
+    expect(types).toEqual(["Jurisdiction", "Program", "LawFirm", "Person", "Law", "Report", "Metric"]);
+  });
+
+  it("reports filter by year, subject and region", async () => {
+    const { y2022, subject, jiangsu } = await data(`{
+      y2022: reports(year: 2022) { totalCount }
+      subject: reports(subject: "330106") { totalCount edges { node { subject { name } } } }
+      jiangsu: reports(within: "32") { totalCount edges { node { subject { name } } } }
+    }`);
+    expect(y2022.totalCount).toBe(3);
+    expect(subject).toEqual({ totalCount: 1, edges: [{ node: { subject: { name: "西湖区" } } }] });
+    expect(jiangsu).toEqual({ totalCount: 1, edges: [{ node: { subject: { name: "湖塘镇" } } }] });
+  });
+});
+
+describe("paging", () => {
+  it("walks a list to its end without gaps or repeats", async () => {
+    const { jurisdiction } = await data(`{ jurisdiction(code: "33") { communities(first: 100) { totalCount edges { node { code } } } } }`);
+    const all = jurisdiction.communities.edges.map((e: any) => e.node.code);
+    expect(all.length).toBe(jurisdiction.communities.totalCount);
+    expect(all.length).toBeGreaterThan(10);
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const { jurisdiction: j } = await data(
+        `query($after: String) { jurisdiction(code: "33") { communities(first: 7, after: $after) { edges { node { code } } pageInfo { hasNextPage endCursor } } } }`,
+        { after },
+      );
+      walked.push(...j.communities.edges.map((e: any) => e.node.code));
+      if (!j.communities.pageInfo.hasNextPage) break;
+      after = j.communities.pageInfo.endCursor;
+    }
+    expect(walked).toEqual(all);
+    expect(new Set(walked).size).toBe(walked.length);
+  });
+
+  it("batches related lookups: 45+ places with parents and programmes in a handful of round trips", async () => {
+    const response = await service.gql(`{
+      jurisdictions(first: 50) {
+        edges { node { name parent { name parent { name } } programs(first: 5) { edges { node { program { name } } } } } }
+      }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const places = response.data!.jurisdictions.edges.map((e: any) => e.node);
+    expect(places.length).toBeGreaterThanOrEqual(45);
+    expect(places.filter((p: any) => p.programs.edges.length > 0).length).toBeGreaterThanOrEqual(10);
+    // One for the list, one per division level for the programmes (each level has its own
+    // roll-up index), and one per generation of parents: not one per place.
+    expect(response.extensions!.cypherRoundTrips).toBeLessThanOrEqual(9);
+  });
+});
+
+describe("errors", () => {
+  it("gives BAD_USER_INPUT for bad arguments and NOT_FOUND for unknown names", async () => {
+    expect(await errorCode(`{ jurisdiction(code: "12ab") { name } }`)).toEqual(["BAD_USER_INPUT"]);
+    expect(await errorCode(`{ jurisdiction { name } }`)).toEqual(["BAD_USER_INPUT"]);
+    expect(await errorCode(`{ reports(first: 1000) { totalCount } }`)).toEqual(["BAD_USER_INPUT"]);
+    expect(await errorCode(`{ reports(after: "nonsense") { totalCount } }`)).toEqual(["BAD_USER_INPUT"]);
+    expect(await errorCode(`{ node(id: "garbage") { id } }`)).toEqual(["BAD_USER_INPUT"]);
+    expect(await errorCode(`{ jurisdiction(code: "999999") { name } }`)).toEqual(["NOT_FOUND"]);
+    expect(await errorCode(`{ program(name: "不存在的工程") { name } }`)).toEqual(["NOT_FOUND"]);
+    expect(await errorCode(`{ lawFirm(name: "无名律师事务所") { name } }`)).toEqual(["NOT_FOUND"]);
+  });
+
+  it("refuses a too-deep or too-costly query before touching the database", async () => {
+    const deep = await service.gql(`{ jurisdiction(code: "33") { children { edges { node { children { edges { node { children { edges { node { children { edges { node { name } } } } } } } } } } } } } }`);
+    expect(deep.errors?.[0]?.message).toMatch(/levels deep; the limit is 12/);
+    expect(deep.data).toBeUndefined();
+    const costly = await service.gql(`{ reports(first: 100) { edges { node { subject { children(first: 100) { edges { node { children(first: 100) { totalCount } } } } } } } } }`);
+    expect(costly.errors?.[0]?.message).toMatch(/the limit is 20000/);
+    expect(costly.extensions?.cypherRoundTrips ?? 0).toBe(0);
+  });
+
+  it("refuses mutations without the API key, and accepts them with it", async () => {
+    const text = readFileSync("examples/reports/2022-xihu-wenxin.txt", "utf8") + "\n附:街道全年开展“法润万家”主题普法活动36场。\n";
+    const ingest = `mutation($text: String!) { ingestReport(text: $text, source: "api-test") { status report { reportId year programs { name } } } }`;
+    expect(await errorCode(ingest, { text })).toEqual(["UNAUTHENTICATED"]);
+    expect(await errorCode(ingest, { text }, { authorization: "Bearer wrong" })).toEqual(["UNAUTHENTICATED"]);
+
+    const auth = { authorization: `Bearer ${KEY}` };
+    const first = await service.gql(ingest, { text }, auth);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.ingestReport.status).toBe("new");
+    expect(first.data!.ingestReport.report.year).toBe(2022);
+    expect(names(first.data!.ingestReport.report.programs)).toContain("法润万家");
+    const again = await service.gql(ingest, { text }, auth);
+    expect(again.data!.ingestReport.status).toBe("unchanged");
+
+    const id = first.data!.ingestReport.report.reportId;
+    const del = `mutation($id: ID!) { deleteReport(id: $id) }`;
+    expect(await errorCode(del, { id })).toEqual(["UNAUTHENTICATED"]);
+    expect((await service.gql(del, { id }, auth)).data).toEqual({ deleteReport: true });
+    expect((await service.gql(del, { id }, auth)).data).toEqual({ deleteReport: false });
+    expect(await errorCode(`{ program(name: "法润万家") { name } }`)).toEqual(["NOT_FOUND"]);
+  });
+});
+
+describe("when Neo4j goes away", () => {
+  it("answers SERVICE_UNAVAILABLE, stays up, and recovers when Neo4j returns", async () => {
+    proxy.cutAfter(0);
+    try {
+      expect(await errorCode(`{ jurisdiction(code: "330106") { name } }`)).toEqual(["SERVICE_UNAVAILABLE"]);
+      const health = await service.get("/healthz");
+      expect(health.status).toBe(503);
+      expect(JSON.parse(health.body)).toMatchObject({ server: "up", database: "down" });
+    } finally {
+      proxy.restore();
+    }
+    expect(await data(`{ jurisdiction(code: "330106") { name } }`)).toEqual({ jurisdiction: { name: "西湖区" } });
+    expect((await service.get("/healthz")).status).toBe(200);
+  });
+});
+
+describe("the IDE", () => {
+  it("is served from the package, with its scripts, and no CDN", async () => {
+    const page = await service.get("/");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("GraphiQL");
+    expect(page.body).not.toMatch(/https?:\/\//);
+    for (const asset of ["/ide/graphiql.js", "/ide/graphiql.css", "/ide/react.js", "/ide/react-dom.js"]) {
+      const response = await service.get(asset);
+      expect(response.status, asset).toBe(200);
+      expect(response.body.length, asset).toBeGreaterThan(1000);
+    }
+  });
+});
