@@ -20,16 +20,24 @@ export interface ReportText {
 
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 
-/** NFKC per code point, kept only where it does not change the length. */
+/**
+ * Characters NFKC may rewrite: everything but ASCII and the CJK unified ideographs, which it
+ * leaves alone (full-width forms, compatibility ideographs, circled numbers ... are in here).
+ */
+const MAY_FOLD = /[^\x00-\x7f\u4e00-\u9fff]+/g;
+
+/** NFKC per character, kept only where it does not change the length. */
 function foldCompatibility(raw: string): string {
-  const ascii = /^[\x00-\x7f]*$/;
-  if (ascii.test(raw)) return raw;
-  let out = "";
-  for (const ch of raw) {
-    const folded = ch.normalize("NFKC");
-    out += folded.length === ch.length ? folded : ch;
-  }
-  return out;
+  return raw.replace(MAY_FOLD, (run) => {
+    const folded = run.normalize("NFKC");
+    if (folded.length === run.length) return folded;
+    let out = "";
+    for (const ch of run) {
+      const f = ch.normalize("NFKC");
+      out += f.length === ch.length ? f : ch;
+    }
+    return out;
+  });
 }
 
 function simplify(text: string): string {
@@ -46,8 +54,9 @@ function simplify(text: string): string {
 
 // Web-page chrome: whole lines that are navigation, and widgets inside lines.
 const CHROME_LINE = /^[^\n]*(?:首页|当前位置|您的位置|现在的位置)[^\n]*(?:>|»|›|→)[^\n]*$/gm;
+// Short labels (打印, 关闭) count only inside 【】; the long ones are chrome wherever they stand.
 const CHROME_WIDGET =
-  /字体大小\s*[:：]?(?:\s*[大中小](?=[\s【】\[\]]|$))*|【?\s*(?:打印本页|关闭窗口|打印|关闭|收藏|分享到)\s*】?(?=\s|$)|[【\[]\s*[大中小]\s*[】\]]|(?:浏览次数|访问量|阅读次数)\s*[:：]\s*\d*/gm;
+  /字体大小\s*[:：]?(?:\s*[大中小](?=[\s【】\[\]]|$))*|【\s*(?:打印本页|关闭窗口|打印|关闭|收藏|分享到)\s*】|打印本页|关闭窗口|[【\[]\s*[大中小]\s*[】\]]|(?:浏览次数|访问量|阅读次数)\s*[:：]\s*\d*/gm;
 const TABLE_RULE = /[|│┃]|(?<=\n)[-=+ ]{3,}(?=\n)/g;
 
 function blank(text: string, pattern: RegExp): string {
