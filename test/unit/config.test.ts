@@ -34,7 +34,7 @@ describe("loadConfig", () => {
   it.each([
     ["NEO4J_URI", "http://localhost:7474", /NEO4J_URI: expected a URI with scheme bolt/],
     ["NEO4J_URI", "not a uri", /NEO4J_URI: expected a Bolt URI/],
-    ["PORT", "80a", /PORT: expected a whole number from 1 to 65535, got "80a"/],
+    ["PORT", "80a", /PORT: expected a whole number from 0 to 65535, got "80a"/],
     ["PORT", "70000", /PORT: expected a whole number/],
     ["PORT", "-1", /PORT: expected a whole number from 0 to 65535/],
     ["KG_NEO4J_PORT", "0", /KG_NEO4J_PORT: expected a whole number/],
