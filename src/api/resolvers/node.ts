@@ -1,4 +1,5 @@
 // Query.node (any entity by global ID) and Query.search (full text over names and aliases).
+import type DataLoader from "dataloader";
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver, ID } from "type-graphql";
 import { searchEntities, type SearchLabel } from "../../graph/read/search.js";
 import type { Context } from "../context.js";
@@ -20,37 +21,25 @@ registerEnumType(SearchType, { name: "SearchType", description: "Kinds of entity
 const MAX_SEARCH_RESULTS = 50;
 
 /** Loads any entity by type and key through the request's loaders. */
-async function loadNode(ctx: Context, type: NodeType, key: string): Promise<Node | null> {
+function loadNode(ctx: Context, type: NodeType, key: string): Promise<Node | null> {
   const l = ctx.loaders;
+  const load = <R>(loader: DataLoader<string, R | null>, toNode: (record: R) => Node) =>
+    loader.load(key).then((record) => (record ? toNode(record) : null));
   switch (type) {
-    case "Jurisdiction": {
-      const r = await l.jurisdiction.load(key);
-      return r && toJurisdiction(r);
-    }
-    case "Program": {
-      const r = await l.program.load(key);
-      return r && toProgram(r);
-    }
-    case "Law": {
-      const r = await l.law.load(key);
-      return r && toLaw(r);
-    }
-    case "LawFirm": {
-      const r = await l.lawFirm.load(key);
-      return r && toLawFirm(r);
-    }
-    case "Person": {
-      const r = await l.person.load(key);
-      return r && toPerson(r);
-    }
-    case "Report": {
-      const r = await l.report.load(key);
-      return r && toReport(r);
-    }
-    case "Metric": {
-      const r = await l.metric.load(key);
-      return r && toMetric(r);
-    }
+    case "Jurisdiction":
+      return load(l.jurisdiction, toJurisdiction);
+    case "Program":
+      return load(l.program, toProgram);
+    case "Law":
+      return load(l.law, toLaw);
+    case "LawFirm":
+      return load(l.lawFirm, toLawFirm);
+    case "Person":
+      return load(l.person, toPerson);
+    case "Report":
+      return load(l.report, toReport);
+    case "Metric":
+      return load(l.metric, toMetric);
   }
 }
 

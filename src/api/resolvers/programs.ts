@@ -1,7 +1,7 @@
 // Query.program, recurringPrograms, sharedPrograms, and the relationships of a Program.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { mentionsOf, programByName, recurringPrograms, sharedPrograms } from "../../graph/read/programs.js";
-import type { JurisdictionRecord } from "../../graph/read/records.js";
+import type { JurisdictionRecord, ReportRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
@@ -102,14 +102,14 @@ export class ProgramResolver {
   async mentions(@Root() program: Program, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     const page = await mentionsOf(ctx.db, program.key, window);
-    const reports = await ctx.loaders.report.loadMany(page.items.map((m) => m.reportId));
+    const reports = new Map<string, ReportRecord>();
+    for (const r of await ctx.loaders.report.loadMany(page.items.map((m) => m.reportId))) if (r && !(r instanceof Error)) reports.set(r.id, r);
     return toConnection(page, window, (m) => {
-      const report = reports.find((r) => r && !(r instanceof Error) && r.id === m.reportId);
-      const record = report && !(report instanceof Error) ? report : null;
+      const record = reports.get(m.reportId)!; // a mention's report exists: both are read in one database
       return {
-        report: toReport(record!),
+        report: toReport(record),
         count: m.count,
-        evidence: m.sentences.map((sentence, i) => ({ reportId: m.reportId, year: record?.year ?? null, sentence, start: m.starts[i]!, end: m.ends[i]! })),
+        evidence: m.sentences.map((sentence, i) => ({ reportId: m.reportId, year: record.year, sentence, start: m.starts[i]!, end: m.ends[i]! })),
       };
     });
   }
