@@ -139,9 +139,10 @@ const ROLE_AFTER: [RegExp, Role][] = [
   [/同志(?!为核心)/g, "official"],
 ];
 
-// What may follow a name: punctuation, a list joiner or a verb frame.
+// What may follow a name: punctuation, a list joiner or a verb frame (including the frames of a
+// person's standing work: 扎根一线, 坚守岗位, 长期驻点, 每月坐班).
 const AFTER_NAME =
-  /^(?:[、，。；：,;:()“”"\s]|$|等|为|作为|担任|同志|律师|和|及|与|在|参与|负责|提供|带领|带队|牵头|主持|讲解|解读|进行|开展|走进|深入|到|就|对|向|被|获|耐心|主动|积极|认真|多次|先后|现场|调处|调解|化解|累计|共|通过|利用|帮助|协助|组织|上门|亲自|全程|分别|也|还|又|都|已|曾|将|一直|始终|表示|介绍|指出)/;
+  /^(?:[、，。；：,;:()“”"\s]|$|等|为|作为|担任|同志|律师|和|及|与|在|参与|负责|提供|带领|带队|牵头|主持|讲解|解读|进行|开展|走进|深入|到|就|对|向|被|获|耐心|主动|积极|认真|多次|先后|现场|调处|调解|化解|累计|共|通过|利用|帮助|协助|组织|上门|亲自|全程|分别|也|还|又|都|已|曾|将|一直|始终|表示|介绍|指出|扎根|坚守|长期|常年|每月|每周|定期|荣获|获评|成功|创立|总结|探索)/;
 // What may precede a name written before its role word.
 const BEFORE_NAME = /[、，。；：,;:()“”"\s的所请由邀与和及等]/;
 // Characters that end a clause rather than a given name (李明等 is 李明 + 等).

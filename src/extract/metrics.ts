@@ -185,6 +185,13 @@ function valueAndUnit(value: number, magnitude: string | null, unit: string): { 
   return { value: Math.round(value * magnitudeOf(magnitude)! * 1e6) / 1e6, unit };
 }
 
+const SCORE_POINTS = "分";
+
+/** 分 after a numeral is a score (考试平均成绩92.6分) only in Arabic digits: 十分 is "very", 三分之一 a fraction, 9时30分 a time. */
+function isScore(text: string, start: number, token: string): boolean {
+  return isArabic(token) && !/[时点]/.test(text[start - 1] ?? "");
+}
+
 /** 年 after a numeral is a date (2022年) unless a run of years is counted (连续3年). */
 function yearIsCounted(text: string, start: number, end: number): boolean {
   if (/[度来内前后底初末级]/.test(text[end] ?? "")) return false;
@@ -216,6 +223,7 @@ function readQuantity(text: string, start: number, token: string): Quantity | nu
     at += counter.length;
     unit = counter;
     if (counter === "年" && !yearIsCounted(text, start, at)) return null;
+    if (counter === SCORE_POINTS && !isScore(text, start, token)) return null;
     if (!isArabic(token) && !isCountingChineseNumeral(text, start, token, at)) return null;
     // 人(次), 条(次): either way of counting
     if (text.startsWith("(次)", at) && /^[人件条户家]$/.test(counter)) (unit += "(次)"), (at += 3);

@@ -27,6 +27,8 @@ interface PlaceRules {
   villageBoundaries: string;
   honoraryCommunityStems: string[];
   villageEndings: string;
+  proseVerbStems: string[];
+  genericVillageAsides: string[];
 }
 
 const RULES: PlaceRules = JSON.parse(readFileSync(new URL("../../data/places.json", import.meta.url), "utf8"));
@@ -34,6 +36,7 @@ const GENERIC_DISTRICTS = new Set(RULES.genericDistricts);
 const VILLAGE_BOUNDARIES = new Set(RULES.villageBoundaries);
 const HONORARY_COMMUNITY_STEMS = new Set(RULES.honoraryCommunityStems);
 const VILLAGE_ENDINGS = new Set(RULES.villageEndings);
+const PROSE_VERB_STEMS = new Set(RULES.proseVerbStems);
 const COMMUNITY_SUFFIX = /(?:社区|村|居委会|嘎查)$/;
 
 const LEVEL_DEPTH: Record<DivisionLevel, number> = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWNSHIP: 3, COMMUNITY: 4 };
@@ -259,7 +262,7 @@ class Linker {
 
   private resolve(span: Span, isSubject: boolean): void {
     const best = this.bestReading(span);
-    if (best === undefined || (!span.chained && isHonoraryTitle(span, this.index))) return this.settle(span, null, false);
+    if (best === undefined || isCommonNounCommunity(span, this.index, this.text)) return this.settle(span, null, false);
     const near = span.chained || (best !== null && this.isNear(best.id, span));
     const linked = best !== null && (near || this.mayLinkAlone(span, best, isSubject));
     if (linked) return this.settle(span, best.id, true);
@@ -321,11 +324,17 @@ function isOrdinaryWord(span: Span): boolean {
   return span.surface.length < 3 || GENERIC_DISTRICTS.has(span.surface);
 }
 
-/** 示范村, 和谐社区, 民主法治示范社区: a title that places earn, though some village bears it as its name. */
-function isHonoraryTitle(span: Span, index: DivisionIndex): boolean {
+/**
+ * A community name that the text uses as words, though some village bears it as its name:
+ * the common noun 村(社区) after a verb (实现村(社区)全覆盖), always; a title that places earn
+ * (示范村, 和谐社区) or a verb before 村/社区 (推进社区), unless a parent is written right before.
+ */
+function isCommonNounCommunity(span: Span, index: DivisionIndex, text: string): boolean {
   if (!span.candidates.every((c) => index.level(c.id) === "COMMUNITY")) return false;
+  if (RULES.genericVillageAsides.some((aside) => text.startsWith(aside, span.end))) return true;
+  if (span.chained) return false;
   const stem = span.surface.replace(COMMUNITY_SUFFIX, "");
-  return HONORARY_COMMUNITY_STEMS.has(stem) || stem.endsWith("示范");
+  return HONORARY_COMMUNITY_STEMS.has(stem) || stem.endsWith("示范") || PROSE_VERB_STEMS.has(stem);
 }
 
 /** How a division relates to the subject: itself 10, its ancestor or a close descendant 8, a far descendant 4. */

@@ -5,6 +5,7 @@
 // (“12·4”). A quotation is taken as a programme only when its shape or its neighbourhood says so:
 //   - a word after it that names a programme (“…”行动, “…”制度, “…”提升行动);
 //   - a programme word at its end (“…工作法”, “…通办”) or a service slogan (“掌上办”);
+//   - an “at most once” slogan (“最多查一次”);
 //   - a slogan of parallel phrases (“法助共富、法护平安”), a numbered pair (“一X一Y”, “三X一Y”),
 //     a combination with + (“党建+信访”), or a brand with a middle dot (“…·…”);
 //   - a place in a run of adjacent quotations where another one is a programme
@@ -44,6 +45,8 @@ const SLOGAN_PART = new RegExp(`^[${HAN}]{3,8}$`);
 const PLUS_COMBINATION = new RegExp(`^[${HAN}0-9A-Za-z]{1,12}(?:\\+[${HAN}0-9A-Za-z]{1,12}){1,4}$`);
 /** 一X一Y, 三X一Y, 一X两Y, 百X百Y: a numeral, a word, a second numeral inside, a word (not 十四五规划) */
 const NUMBERED_PAIR = new RegExp(`^[${NUMERAL}双](?![${NUMERAL}])[${HAN}]{1,5}[${NUMERAL}多][${HAN}]{1,6}$`);
+/** 最多跑一次, 最多查一次, 只跑一次: the “at most once” reform slogans of services and inspections */
+const ONCE_SLOGAN = new RegExp(`^[${HAN}]{2,4}[跑查办]一次$`);
 const DOT_BRAND = new RegExp(`^[${HAN}]{2,12}[·・•‧](?:[${HAN}]{2,12}|\\d{4})$`);
 const DATE_LIKE = /^[\d.·・•‧\-/]+$/;
 /** 八大工程, 三项规定, 四个一: a count of local items rather than a programme's name */
@@ -86,6 +89,7 @@ function hasProgramShape(content: string, words: DiscoveryWords, mannerSlogan: R
     isParallelSlogan(content) ||
     NUMBERED_PAIR.test(content) ||
     DOT_BRAND.test(content) ||
+    ONCE_SLOGAN.test(content) ||
     mannerSlogan.test(content) ||
     hasProgramSuffix(content, words)
   );
