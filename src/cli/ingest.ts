@@ -9,6 +9,7 @@ import { listSources } from "../ingest/sources.js";
 
 export const ingestHelp = `kg ingest [--workers N] [--batch N] [--json] PATH...
                                extract report files (directories: every *.txt below; - : stdin) into Neo4j;
+                               --workers: extraction threads (default: one per core); --batch: reports per transaction (200);
                                --json prints the summary as JSON (counts, failures, timings, nodes and relationships created)`;
 
 function option(args: string[], name: string, fallback: number): number {
@@ -33,7 +34,7 @@ export function formatSummary(s: IngestSummary): string {
 export async function runIngest(argv: string[]): Promise<number> {
   const args = [...argv];
   const workers = option(args, "--workers", Math.max(1, availableParallelism()));
-  const batchSize = Math.max(1, option(args, "--batch", 50));
+  const batchSize = Math.max(1, option(args, "--batch", 200));
   const json = args.includes("--json");
   if (json) args.splice(args.indexOf("--json"), 1);
   const print = (summary: IngestSummary) =>

@@ -1,4 +1,8 @@
-// ReportExtraction → the flat rows the writer UNWINDs. Pure, so the mapping is tested without a database.
+// ReportExtraction → the rows the writer UNWINDs. Pure, so the mapping is tested without a database.
+//
+// Rows are grouped for the database, not per report: each entity (and each place) appears once
+// per batch, carrying the mentions of every report in the batch, so one statement per label both
+// merges the entity and links it, and a programme named by 200 reports is merged once, not 200 times.
 import type { DivisionLevel, DivisionRef, Entity, EntityType, Mention, ReportExtraction } from "../extract/types.js";
 
 /** How much evidence one MENTIONS relationship keeps: the first few mentions, each sentence clipped. */
@@ -6,6 +10,16 @@ export const MAX_EVIDENCE = 5;
 export const MAX_EVIDENCE_SENTENCE = 240;
 
 export type EntityLabel = "Jurisdiction" | "Program" | "Law" | "LawFirm" | "Person";
+export type NamedLabel = Exclude<EntityLabel, "Jurisdiction">;
+export const NAMED_LABELS: readonly NamedLabel[] = ["Program", "Law", "LawFirm", "Person"];
+
+/** The codes of a place's ancestors at each level (itself included): roll-ups without path queries. */
+export interface RollupCodes {
+  provinceCode: string | null;
+  cityCode: string | null;
+  districtCode: string | null;
+  townshipCode: string | null;
+}
 
 export interface ReportRow {
   id: string;
@@ -21,12 +35,13 @@ export interface ReportRow {
   } & RollupCodes;
 }
 
-/** The codes of a place's ancestors at each level (itself included): roll-ups without path queries. */
-export interface RollupCodes {
-  provinceCode: string | null;
-  cityCode: string | null;
-  districtCode: string | null;
-  townshipCode: string | null;
+/** One report's mention of an entity, with bounded evidence. */
+export interface MentionRow {
+  report: string;
+  count: number;
+  sentences: string[];
+  starts: number[];
+  ends: number[];
 }
 
 export interface JurisdictionRow extends RollupCodes {
@@ -34,6 +49,7 @@ export interface JurisdictionRow extends RollupCodes {
   name: string;
   level: DivisionLevel;
   parentCode: string | null;
+  mentions: MentionRow[];
 }
 
 export interface EntityRow {
@@ -42,20 +58,11 @@ export interface EntityRow {
   aliases: string[];
   category: string | null;
   role: string | null;
-}
-
-export interface MentionRow {
-  report: string;
-  key: string;
-  count: number;
-  sentences: string[];
-  starts: number[];
-  ends: number[];
+  mentions: MentionRow[];
 }
 
 export interface MetricRow {
   id: string;
-  report: string;
   key: string;
   value: number;
   unit: string;
@@ -67,19 +74,15 @@ export interface MetricRow {
   end: number;
 }
 
-export interface GraphRows {
-  reports: ReportRow[];
-  jurisdictions: JurisdictionRow[];
-  /** non-place entities by label */
-  entities: Record<Exclude<EntityLabel, "Jurisdiction">, EntityRow[]>;
-  mentions: Record<EntityLabel, MentionRow[]>;
-  about: { report: string; code: string }[];
+/** A report's own facts that are not shared entities. */
+export interface ReportFactsRow {
+  id: string;
+  subject: string | null;
   metrics: MetricRow[];
-  advises: { report: string; firm: string; code: string; year: number | null }[];
-  worksAt: { person: string; firm: string }[];
+  advises: { firm: string; code: string; year: number | null }[];
 }
 
-const LABEL_OF: Record<EntityType, EntityLabel | null> = {
+const LABEL_OF: Record<EntityType, EntityLabel> = {
   Jurisdiction: "Jurisdiction",
   Community: "Jurisdiction",
   Program: "Program",
@@ -104,115 +107,145 @@ function rollup(chain: DivisionRef[]): RollupCodes {
   return codes;
 }
 
-export function emptyRows(): GraphRows {
-  return {
-    reports: [],
-    jurisdictions: [],
-    entities: { Program: [], Law: [], LawFirm: [], Person: [] },
-    mentions: { Jurisdiction: [], Program: [], Law: [], LawFirm: [], Person: [] },
-    about: [],
-    metrics: [],
-    advises: [],
-    worksAt: [],
-  };
-}
-
-function evidence(x: ReportExtraction, mentions: Mention[]): Pick<MentionRow, "sentences" | "starts" | "ends"> {
+function evidence(x: ReportExtraction, id: string, mentions: Mention[]): MentionRow {
   const kept = mentions.slice(0, MAX_EVIDENCE);
   return {
+    report: id,
+    count: mentions.length,
     sentences: kept.map((m) => (x.sentences[m.sentence]?.text ?? m.surface).slice(0, MAX_EVIDENCE_SENTENCE)),
     starts: kept.map((m) => m.start),
     ends: kept.map((m) => m.end),
   };
 }
 
-/** Adds one report's rows. Places become Jurisdiction rows with their whole ancestor chain. */
-export function addReportRows(rows: GraphRows, x: ReportExtraction, source: string | null): void {
-  const id = x.textHash;
-  const places = new Map(rows.jurisdictions.map((j) => [j.code, j]));
-  const addPlace = (chain: DivisionRef[]) => {
+const sortedBy = <T>(rows: Iterable<T>, key: (row: T) => string) =>
+  [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+/** The rows of a batch of reports. Lists come out sorted by key, so that concurrent
+ * transactions take their locks in one order (which keeps deadlocks rare). */
+export class GraphBatch {
+  private readonly reportRows = new Map<string, ReportRow>();
+  private readonly places = new Map<string, JurisdictionRow>();
+  private readonly named: Record<NamedLabel, Map<string, EntityRow>> = {
+    Program: new Map(),
+    Law: new Map(),
+    LawFirm: new Map(),
+    Person: new Map(),
+  };
+  private readonly facts: ReportFactsRow[] = [];
+  private readonly worksAtRows = new Map<string, { person: string; firm: string }>();
+
+  /** Adds a report; the same text twice is one report. */
+  add(x: ReportExtraction, source: string | null): void {
+    const id = x.textHash;
+    if (this.reportRows.has(id)) return;
+    const chains = new Map<string, DivisionRef[]>();
+    for (const e of x.entities) {
+      if (LABEL_OF[e.type] !== "Jurisdiction" || !e.code || !e.level) continue; // unlinked names stay in the extraction
+      const chain = [...(e.ancestors ?? []), { code: e.code, name: e.name, level: e.level }];
+      chains.set(e.code, chain);
+      this.addPlace(chain);
+      this.places.get(e.code)!.mentions.push(evidence(x, id, e.mentions));
+    }
+
+    const subject = x.report.subject;
+    const subjectChain = subject?.code ? chains.get(subject.code) : undefined;
+    this.reportRows.set(id, {
+      id,
+      source,
+      props: {
+        title: x.report.title,
+        year: x.report.year,
+        publishedAt: x.report.publishedAt,
+        publisher: x.report.publisher,
+        subjectCode: subject?.code ?? null,
+        subjectName: subject?.name ?? null,
+        textLength: x.textLength,
+        ...rollup(subjectChain ?? []),
+      },
+    });
+
+    const firmKeyByName = new Map<string, string>();
+    for (const e of x.entities) {
+      const label = LABEL_OF[e.type];
+      if (label === "Jurisdiction") continue;
+      this.addNamed(label, e).mentions.push(evidence(x, id, e.mentions));
+      if (label === "LawFirm") firmKeyByName.set(e.name, e.key);
+    }
+    for (const e of x.entities) {
+      const firm = e.type === "Person" && e.org ? firmKeyByName.get(e.org) : undefined;
+      if (firm) this.worksAtRows.set(`${e.key}\u0000${firm}`, { person: e.key, firm });
+    }
+
+    const known = (code: string | null) => (code && chains.has(code) ? code : null);
+    this.facts.push({
+      id,
+      subject: subjectChain ? subject!.code : null,
+      metrics: x.metrics.map((m, i) => ({
+        id: `${id}:${i}`,
+        key: m.name,
+        value: m.value,
+        unit: m.unit,
+        qualifier: m.qualifier,
+        year: m.year,
+        subject: known(m.subject),
+        sentence: (x.sentences[m.mention.sentence]?.text ?? m.mention.surface).slice(0, MAX_EVIDENCE_SENTENCE),
+        start: m.mention.start,
+        end: m.mention.end,
+      })),
+      advises: x.advises.flatMap((a) => {
+        const code = known(a.jurisdiction);
+        return code ? [{ firm: a.firm, code, year: x.report.year }] : [];
+      }),
+    });
+  }
+
+  private addPlace(chain: DivisionRef[]): void {
     chain.forEach((place, i) => {
-      if (places.has(place.code)) return;
-      const row: JurisdictionRow = {
+      if (this.places.has(place.code)) return;
+      this.places.set(place.code, {
         code: place.code,
         name: place.name,
         level: place.level,
         parentCode: i > 0 ? chain[i - 1]!.code : null,
         ...rollup(chain.slice(0, i + 1)),
-      };
-      places.set(place.code, row);
-      rows.jurisdictions.push(row);
+        mentions: [],
+      });
     });
-  };
-
-  const placeChains = new Map<string, DivisionRef[]>();
-  for (const e of x.entities) {
-    if (LABEL_OF[e.type] !== "Jurisdiction" || !e.code || !e.level) continue;
-    const chain = [...(e.ancestors ?? []), { code: e.code, name: e.name, level: e.level }];
-    placeChains.set(e.code, chain);
-    addPlace(chain);
   }
 
-  const subject = x.report.subject;
-  const subjectChain = subject?.code ? placeChains.get(subject.code) : undefined;
-  rows.reports.push({
-    id,
-    source,
-    props: {
-      title: x.report.title,
-      year: x.report.year,
-      publishedAt: x.report.publishedAt,
-      publisher: x.report.publisher,
-      subjectCode: subject?.code ?? null,
-      subjectName: subject?.name ?? null,
-      textLength: x.textLength,
-      ...rollup(subjectChain ?? []),
-    },
-  });
-  if (subject?.code && subjectChain) rows.about.push({ report: id, code: subject.code });
-
-  const firmKeyByName = new Map<string, string>();
-  for (const e of x.entities) {
-    const label = LABEL_OF[e.type];
-    if (!label) continue;
-    if (label === "Jurisdiction") {
-      if (!e.code || !placeChains.has(e.code)) continue; // unlinked names stay in the extraction only
-      rows.mentions.Jurisdiction.push({ report: id, key: e.code, count: e.mentions.length, ...evidence(x, e.mentions) });
-      continue;
+  private addNamed(label: NamedLabel, e: Entity): EntityRow {
+    const rows = this.named[label];
+    let row = rows.get(e.key);
+    if (!row) {
+      row = { key: e.key, name: e.name, aliases: [], category: e.category ?? null, role: e.role ?? null, mentions: [] };
+      rows.set(e.key, row);
     }
-    rows.entities[label].push(entityRow(e));
-    rows.mentions[label].push({ report: id, key: e.key, count: e.mentions.length, ...evidence(x, e.mentions) });
-    if (label === "LawFirm") firmKeyByName.set(e.name, e.key);
-  }
-  for (const e of x.entities) {
-    if (e.type !== "Person" || !e.org) continue;
-    const firm = firmKeyByName.get(e.org);
-    if (firm) rows.worksAt.push({ person: e.key, firm });
+    for (const alias of e.aliases ?? []) if (!row.aliases.includes(alias)) row.aliases.push(alias);
+    return row;
   }
 
-  x.metrics.forEach((m, i) => {
-    rows.metrics.push({
-      id: `${id}:${i}`,
-      report: id,
-      key: m.name,
-      value: m.value,
-      unit: m.unit,
-      qualifier: m.qualifier,
-      year: m.year,
-      subject: m.subject && places.has(m.subject) ? m.subject : null,
-      sentence: (x.sentences[m.mention.sentence]?.text ?? m.mention.surface).slice(0, MAX_EVIDENCE_SENTENCE),
-      start: m.mention.start,
-      end: m.mention.end,
-    });
-  });
-
-  for (const a of x.advises) {
-    if (a.jurisdiction && places.has(a.jurisdiction)) {
-      rows.advises.push({ report: id, firm: a.firm, code: a.jurisdiction, year: x.report.year });
-    }
+  get reportIds(): string[] {
+    return [...this.reportRows.keys()];
   }
-}
 
-function entityRow(e: Entity): EntityRow {
-  return { key: e.key, name: e.name, aliases: e.aliases ?? [], category: e.category ?? null, role: e.role ?? null };
+  reports(): ReportRow[] {
+    return sortedBy(this.reportRows.values(), (r) => r.id);
+  }
+
+  jurisdictions(): JurisdictionRow[] {
+    return sortedBy(this.places.values(), (j) => j.code);
+  }
+
+  entities(label: NamedLabel): EntityRow[] {
+    return sortedBy(this.named[label].values(), (e) => e.key);
+  }
+
+  reportFacts(): ReportFactsRow[] {
+    return sortedBy(this.facts, (f) => f.id);
+  }
+
+  worksAt(): { person: string; firm: string }[] {
+    return sortedBy(this.worksAtRows.values(), (w) => `${w.person}\u0000${w.firm}`);
+  }
 }

@@ -6,7 +6,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { ReportExtraction } from "../extract/types.js";
 import type { Database } from "./driver.js";
-import { addReportRows, emptyRows, type EntityLabel, type GraphRows } from "./rows.js";
+import { GraphBatch, NAMED_LABELS, type NamedLabel } from "./rows.js";
 import { deleteReportsInTx } from "./delete.js";
 
 export type WriteStatus = "new" | "unchanged" | "updated";
@@ -54,51 +54,61 @@ UNWIND $ids AS id
 MATCH (r:Report {id: id}) WHERE NOT (r)<-[:OF]-(:Source)
 RETURN r.id AS id`;
 
-const MERGE_JURISDICTIONS = `
+// Places come with the batch's mentions of them; ancestors have none.
+const MERGE_PLACES = `
 UNWIND $rows AS row
 MERGE (j:Jurisdiction {code: row.code})
   ON CREATE SET j.name = row.name, j.level = row.level, j.provinceCode = row.provinceCode,
-                j.cityCode = row.cityCode, j.districtCode = row.districtCode, j.townshipCode = row.townshipCode`;
+                j.cityCode = row.cityCode, j.districtCode = row.districtCode, j.townshipCode = row.townshipCode
+WITH j, row
+UNWIND row.mentions AS m
+MATCH (r:Report {id: m.report})
+CREATE (r)-[:MENTIONS {count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}]->(j)`;
 
 const MERGE_PART_OF = `
 UNWIND $rows AS row
 MATCH (child:Jurisdiction {code: row.code}), (parent:Jurisdiction {code: row.parentCode})
 MERGE (child)-[:PART_OF]->(parent)`;
 
-// Labels are fixed per query (not parameters) so that each MERGE uses its key constraint.
-const mergeEntities = (label: string) => `
+// One entity per row, with every report of the batch that mentions it. Labels are fixed per
+// query (not parameters) so that each MERGE uses its key constraint. Aliases are written only
+// when there is a new one: rewriting them would rewrite the full-text index entry too.
+const mergeNamed = (label: NamedLabel) => `
 UNWIND $rows AS row
 MERGE (e:${label} {key: row.key})
-  ON CREATE SET e.name = row.name, e.aliases = row.aliases, e.category = row.category, e.role = row.role
-  ON MATCH SET e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases |
-                                  CASE WHEN a IN acc THEN acc ELSE acc + a END)
-  // The full-text index reads strings only, so the aliases are also kept as one text.
-  SET e.aliasText = reduce(t = '', a IN e.aliases | t + ' ' + a)`;
+  ON CREATE SET e.name = row.name, e.category = row.category, e.role = row.role
+WITH e, row, coalesce(e.aliases, []) AS known
+WITH e, row, known, [a IN row.aliases WHERE NOT a IN known] AS fresh
+FOREACH (_ IN CASE WHEN size(fresh) > 0 OR e.aliases IS NULL THEN [1] ELSE [] END |
+  SET e.aliases = known + fresh, e.aliasText = reduce(t = '', a IN known + fresh | t + ' ' + a))
+WITH e, row
+UNWIND row.mentions AS m
+MATCH (r:Report {id: m.report})
+CREATE (r)-[:MENTIONS {count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}]->(e)`;
 
-const createMentions = (label: EntityLabel) => `
+// Each report's own facts: the place that wrote it, its figures, the advice it reports.
+const CREATE_REPORT_FACTS = `
 UNWIND $rows AS row
-MATCH (r:Report {id: row.report}), (e:${label} {${label === "Jurisdiction" ? "code" : "key"}: row.key})
-CREATE (r)-[:MENTIONS {count: row.count, sentences: row.sentences, starts: row.starts, ends: row.ends}]->(e)`;
-
-const CREATE_ABOUT = `
-UNWIND $rows AS row
-MATCH (r:Report {id: row.report}), (j:Jurisdiction {code: row.code})
-CREATE (r)-[:ABOUT]->(j)`;
-
-const CREATE_METRICS = `
-UNWIND $rows AS row
-MATCH (r:Report {id: row.report})
-CREATE (r)-[:STATES]->(m:Metric {id: row.id, key: row.key, value: row.value, unit: row.unit,
-  qualifier: row.qualifier, year: row.year, sentence: row.sentence, start: row.start, end: row.end})
-WITH m, row WHERE row.subject IS NOT NULL
-MATCH (j:Jurisdiction {code: row.subject})
-CREATE (m)-[:OF]->(j)`;
-
-const CREATE_ADVISES = `
-UNWIND $rows AS row
-MATCH (f:LawFirm {key: row.firm}), (j:Jurisdiction {code: row.code})
-MERGE (f)-[a:ADVISES {report: row.report}]->(j)
-  ON CREATE SET a.year = row.year`;
+MATCH (r:Report {id: row.id})
+CALL (r, row) {
+  WITH r, row WHERE row.subject IS NOT NULL
+  MATCH (j:Jurisdiction {code: row.subject})
+  CREATE (r)-[:ABOUT]->(j)
+}
+CALL (r, row) {
+  UNWIND row.metrics AS mr
+  CREATE (r)-[:STATES]->(m:Metric {id: mr.id, key: mr.key, value: mr.value, unit: mr.unit,
+    qualifier: mr.qualifier, year: mr.year, sentence: mr.sentence, start: mr.start, end: mr.end})
+  WITH m, mr WHERE mr.subject IS NOT NULL
+  MATCH (j:Jurisdiction {code: mr.subject})
+  CREATE (m)-[:OF]->(j)
+}
+CALL (r, row) {
+  UNWIND row.advises AS a
+  MATCH (f:LawFirm {key: a.firm}), (j:Jurisdiction {code: a.code})
+  MERGE (f)-[x:ADVISES {report: r.id}]->(j)
+    ON CREATE SET x.year = a.year
+}`;
 
 const MERGE_WORKS_AT = `
 UNWIND $rows AS row
@@ -110,47 +120,43 @@ UNWIND $ids AS id
 MATCH (r:Report {id: id})
 REMOVE r.writtenBy`;
 
-const ENTITY_LABELS = ["Program", "Law", "LawFirm", "Person"] as const;
-const MENTION_LABELS: EntityLabel[] = ["Jurisdiction", ...ENTITY_LABELS];
-
-/** Sorted rows take locks in one order across transactions, which keeps deadlocks rare. */
-const byKey = <T>(rows: T[], key: (row: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-
-async function writeFacts(tx: ManagedTransaction, rows: GraphRows, created: BatchResult["created"]): Promise<void> {
-  const run = async (query: string, list: unknown[]) => {
-    if (!list.length) return;
-    const updates = (await tx.run(query, { rows: list })).summary.counters.updates();
+/**
+ * Sends the statements one after another without waiting for each answer (the driver
+ * pipelines them; the server runs them in order), and adds up what they created.
+ */
+async function writeFacts(tx: ManagedTransaction, batch: GraphBatch, created: BatchResult["created"]): Promise<void> {
+  const places = batch.jurisdictions();
+  const statements: [string, unknown[]][] = [
+    [MERGE_PLACES, places],
+    [MERGE_PART_OF, places.filter((j) => j.parentCode)],
+    ...NAMED_LABELS.map((label): [string, unknown[]] => [mergeNamed(label), batch.entities(label)]),
+    [CREATE_REPORT_FACTS, batch.reportFacts()],
+    [MERGE_WORKS_AT, batch.worksAt()],
+  ];
+  const results = statements.filter(([, rows]) => rows.length).map(([query, rows]) => tx.run(query, { rows }));
+  for (const result of await Promise.all(results)) {
+    const updates = result.summary.counters.updates();
     created.nodes += updates.nodesCreated;
     created.relationships += updates.relationshipsCreated;
-  };
-  const places = byKey(rows.jurisdictions, (j) => j.code);
-  await run(MERGE_JURISDICTIONS, places);
-  await run(MERGE_PART_OF, places.filter((j) => j.parentCode));
-  for (const label of ENTITY_LABELS) await run(mergeEntities(label), byKey(rows.entities[label], (e) => e.key));
-  for (const label of MENTION_LABELS) await run(createMentions(label), rows.mentions[label]);
-  await run(CREATE_ABOUT, rows.about);
-  await run(CREATE_METRICS, rows.metrics);
-  await run(CREATE_ADVISES, rows.advises);
-  await run(MERGE_WORKS_AT, rows.worksAt);
+  }
 }
 
 /** Writes a batch of reports in one transaction: all of them, or (on error) none. */
 export async function writeReports(db: Database, inputs: ReportInput[]): Promise<BatchResult> {
-  // The same text twice in one batch is one report.
-  const unique = [...new Map(inputs.map((i) => [i.extraction.textHash, i])).values()];
   const session = db.driver.session({ database: db.database });
   try {
     return await session.executeWrite(async (tx) => {
       const token = `${process.pid}:${Date.now()}:${Math.random()}`;
       const createdCount = { nodes: 0, relationships: 0 };
-      const reportRows = emptyRows();
-      for (const input of unique) addReportRows(reportRows, input.extraction, input.source);
-      const created = await tx.run(CREATE_REPORTS, { reports: byKey(reportRows.reports, (r) => r.id), token });
+      const all = new GraphBatch();
+      for (const input of inputs) all.add(input.extraction, input.source);
+      const created = await tx.run(CREATE_REPORTS, { reports: all.reports(), token });
       createdCount.nodes += created.summary.counters.updates().nodesCreated;
       const isNew = new Set(created.records.filter((r) => r.get("created")).map((r) => r.get("id") as string));
 
-      const sources = inputs.filter((i) => i.source).map((i) => ({ path: i.source, id: i.extraction.textHash }));
-      const linked = sources.length ? await tx.run(LINK_SOURCES, { sources: byKey(sources, (s) => s.path!) }) : null;
+      const sources = inputs.filter((i) => i.source).map((i) => ({ path: i.source!, id: i.extraction.textHash }));
+      sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const linked = sources.length ? await tx.run(LINK_SOURCES, { sources }) : null;
       const replacedBy = new Map<string, string[]>();
       for (const record of linked?.records ?? []) replacedBy.set(record.get("id"), record.get("replaced"));
       const candidates = [...new Set([...replacedBy.values()].flat())];
@@ -159,9 +165,9 @@ export async function writeReports(db: Database, inputs: ReportInput[]): Promise
         : [];
       if (orphaned.length) await deleteReportsInTx(tx, orphaned);
 
-      const factRows = emptyRows();
-      for (const input of unique) if (isNew.has(input.extraction.textHash)) addReportRows(factRows, input.extraction, input.source);
-      await writeFacts(tx, factRows, createdCount);
+      const fresh = new GraphBatch();
+      for (const input of inputs) if (isNew.has(input.extraction.textHash)) fresh.add(input.extraction, input.source);
+      await writeFacts(tx, fresh, createdCount);
       if (isNew.size) await tx.run(FINISH_REPORTS, { ids: [...isNew] });
 
       const reported = new Set<string>();
