@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { Config } from "../config.js";
 import { firstLine, type Database } from "../graph/driver.js";
-import { createContext, type Context } from "./context.js";
+import { AnswerCache } from "./answer-cache.js";
+import { Context } from "./context.js";
 import { formatError } from "./errors.js";
 import { IDE_ASSETS, idePage } from "./ide.js";
 import { queryLimitsRule } from "./limits.js";
@@ -13,18 +14,32 @@ import { createSchema } from "./schema.js";
 /** Larger request bodies are refused (413) before parsing. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-/** Reports in each response how many Cypher queries it took (extensions.cypherRoundTrips). */
+/** Up to 10,000 answers to requests of up to 8 kB; a change elsewhere shows within half a second. */
+const ANSWER_CACHE = { maxEntries: 10_000, maxKeyLength: 8192, pollMs: 500 };
+
+/**
+ * Reports in each response how many Cypher queries it took (extensions.cypherRoundTrips), and
+ * marks queries answered without errors as fit for the answer cache.
+ */
 const roundTripReport: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind === "single") {
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cypherRoundTrips: contextValue.stats.roundTrips };
-        }
+      async willSendResponse({ response, contextValue, operation }) {
+        if (response.body.kind !== "single") return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, cypherRoundTrips: contextValue.stats.roundTrips };
+        contextValue.answer.cacheable = operation?.operation === "query" && !result.errors?.length;
       },
     };
   },
 };
+
+/** The answer as the cache replays it: marked as cached, with no round trips of its own. */
+function asCachedBody(body: string): string {
+  const json = JSON.parse(body) as { extensions?: Record<string, unknown> };
+  json.extensions = { ...json.extensions, cypherRoundTrips: 0, cached: true };
+  return JSON.stringify(json);
+}
 
 class BodyTooLarge extends Error {}
 
@@ -76,6 +91,8 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
   });
   await apollo.start();
 
+  const answers = new AnswerCache(db, ANSWER_CACHE);
+  await answers.start();
   const bearer = config.apiKey ? `Bearer ${config.apiKey}` : null;
   const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
     const headers = new HeaderMap();
@@ -83,23 +100,33 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     let body: unknown;
+    let text = "";
     if (request.method === "POST") {
-      const text = await readBody(request);
+      text = await readBody(request);
+      const cached = answers.get(text);
+      if (cached) return send(response, cached.status, cached.contentType, cached.body);
       try {
         body = text ? JSON.parse(text) : {};
       } catch {
         return send(response, 400, "application/json", JSON.stringify({ errors: [{ message: "the request body is not JSON", extensions: { code: "BAD_REQUEST" } }] }));
       }
     }
+    const version = answers.currentVersion;
+    const authorized = bearer !== null && request.headers.authorization === bearer;
+    const context = new Context(db, config.page, authorized, () => answers.invalidate());
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-      context: async () =>
-        createContext({ db, limits: config.page, authorized: bearer !== null && request.headers.authorization === bearer, onWrite: () => {} }),
+      context: async () => context,
     });
     response.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) response.setHeader(key, value);
-    if (result.body.kind === "complete") response.end(result.body.string);
-    else {
+    if (result.body.kind === "complete") {
+      response.end(result.body.string);
+      if (text && context.answer.cacheable) {
+        const contentType = (result.headers.get("content-type") ?? "application/json").replace(/;.*$/, "");
+        answers.set(text, { status: response.statusCode, contentType, body: asCachedBody(result.body.string) }, version);
+      }
+    } else {
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();
     }
@@ -135,6 +162,7 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
     http,
     close: async () => {
+      answers.stop();
       await new Promise<void>((done) => http.close(() => done()));
       await apollo.stop();
     },

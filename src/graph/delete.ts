@@ -2,6 +2,7 @@
 // shared entities stay while any report still mentions them, and orphans go.
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "./driver.js";
+import { bumpVersionInTx } from "./version.js";
 
 const DELETE_REPORTS = `
 UNWIND $ids AS id
@@ -54,7 +55,12 @@ export async function deleteReportsInTx(tx: ManagedTransaction, ids: string[]): 
 export async function deleteReport(db: Database, id: string): Promise<boolean> {
   const session = db.driver.session({ database: db.database });
   try {
-    return (await session.executeWrite((tx) => deleteReportsInTx(tx, [id]))) > 0;
+    const deleted = await session.executeWrite(async (tx) => {
+      const count = await deleteReportsInTx(tx, [id]);
+      if (count) await bumpVersionInTx(tx);
+      return count;
+    });
+    return deleted > 0;
   } finally {
     await session.close();
   }

@@ -8,6 +8,7 @@ import type { ReportExtraction } from "../extract/types.js";
 import type { Database } from "./driver.js";
 import { GraphBatch, NAMED_LABELS, type NamedLabel } from "./rows.js";
 import { deleteReportsInTx } from "./delete.js";
+import { bumpVersionInTx } from "./version.js";
 
 export type WriteStatus = "new" | "unchanged" | "updated";
 
@@ -169,6 +170,7 @@ export async function writeReports(db: Database, inputs: ReportInput[]): Promise
       for (const input of inputs) if (isNew.has(input.extraction.textHash)) fresh.add(input.extraction, input.source);
       await writeFacts(tx, fresh, createdCount);
       if (isNew.size) await tx.run(FINISH_REPORTS, { ids: [...isNew] });
+      if (isNew.size || orphaned.length) await bumpVersionInTx(tx);
 
       const reported = new Set<string>();
       const reports = inputs.map((input) => {

@@ -2,6 +2,9 @@
 // example reports (ingested by the service itself into an empty graph).
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { extractReport } from "../../src/extract/index.js";
+import { deleteReport } from "../../src/graph/delete.js";
+import { writeReports } from "../../src/graph/writer.js";
 import { openTestDatabase } from "../support/db.js";
 import { clearGraph } from "../support/graph.js";
 import { startProxy, type CuttableProxy } from "../support/proxy.js";
@@ -320,6 +323,31 @@ describe("errors", () => {
     expect((await service.gql(del, { id }, auth)).data).toEqual({ deleteReport: true });
     expect((await service.gql(del, { id }, auth)).data).toEqual({ deleteReport: false });
     expect(await errorCode(`{ program(name: "法润万家") { name } }`)).toEqual(["NOT_FOUND"]);
+  });
+});
+
+describe("the answer cache", () => {
+  it("replays an answer until the graph changes, also when another process changes it", async () => {
+    const query = `{ reports(year: 2023) { totalCount } }`;
+    const first = await service.gql(query);
+    expect(first.extensions?.cached).toBeUndefined();
+    const again = await service.gql(query);
+    expect(again.data).toEqual(first.data);
+    expect(again.extensions).toMatchObject({ cached: true, cypherRoundTrips: 0 });
+
+    // Another process adds a 2023 report: the server notices within its poll interval.
+    const db = openTestDatabase();
+    const text = "杭州市西湖区文新街道2023年法治政府建设年度报告\n全年调处矛盾纠纷88起。\n";
+    try {
+      await writeReports(db, [{ extraction: extractReport(text), source: null }]);
+      await new Promise((r) => setTimeout(r, 1200));
+      const after = await service.gql(query);
+      expect(after.extensions?.cached).toBeUndefined();
+      expect(after.data!.reports.totalCount).toBe(first.data!.reports.totalCount + 1);
+    } finally {
+      await deleteReport(db, extractReport(text).textHash);
+      await db.close();
+    }
   });
 });
 

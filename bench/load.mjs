@@ -1,0 +1,66 @@
+// A small closed-loop HTTP load generator: C clients, each sending its next request as soon as
+// the previous answer is in, for a fixed time. Keeps every latency, so percentiles are exact.
+import { Agent, request } from "node:http";
+
+/** Sends one POST; resolves with the status and body. */
+function post(agent, url, body) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * Runs the load. nextBody(i) gives the i-th request's JSON body. A response counts as an error
+ * when its status is not 200 or its JSON carries GraphQL errors.
+ */
+export async function runLoad({ url, connections, durationMs, nextBody }) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const latencies = [];
+  let errors = 0;
+  let firstError = null;
+  let sent = 0;
+  const deadline = performance.now() + durationMs;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const body = nextBody(sent++);
+      const started = performance.now();
+      try {
+        const res = await post(agent, url, body);
+        latencies.push(performance.now() - started);
+        if (res.status !== 200 || res.body.includes('"errors"')) {
+          errors++;
+          firstError ??= `${res.status} ${res.body.slice(0, 200)}`;
+        }
+      } catch (error) {
+        errors++;
+        firstError ??= String(error);
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, client));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+    firstError,
+  };
+}

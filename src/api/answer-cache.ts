@@ -1,0 +1,86 @@
+// Whole answers to read queries, kept while the graph does not change.
+//
+// A request body that was answered before, with no error, for the same graph version, gets the
+// same answer again without touching GraphQL or Neo4j. The version is polled from Neo4j every
+// `pollMs` (a change made by another process shows within that time) and bumped at once by this
+// server's own mutations. While Neo4j cannot be reached the cache is off, so answers never
+// claim a database that is not there.
+import type { Database } from "../graph/driver.js";
+import { readVersion } from "../graph/version.js";
+
+export interface CachedAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface AnswerCacheOptions {
+  /** entries kept at most; the least recently used go first */
+  maxEntries: number;
+  /** request bodies longer than this are not cached */
+  maxKeyLength: number;
+  pollMs: number;
+}
+
+export class AnswerCache {
+  private readonly entries = new Map<string, CachedAnswer>();
+  private version: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: AnswerCacheOptions,
+  ) {}
+
+  /** Starts following the graph's version. */
+  async start(): Promise<void> {
+    await this.poll();
+    this.timer = setInterval(() => void this.poll(), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      const version = await readVersion(this.db);
+      if (version !== this.version) this.entries.clear();
+      this.version = version;
+    } catch {
+      this.entries.clear();
+      this.version = null; // off until Neo4j answers again
+    }
+  }
+
+  /** The graph changed here: drop everything now rather than at the next poll. */
+  invalidate(): void {
+    this.entries.clear();
+    this.version = null;
+    void this.poll();
+  }
+
+  get(body: string): CachedAnswer | undefined {
+    if (this.version === null) return undefined;
+    const hit = this.entries.get(body);
+    if (hit) {
+      // Map keeps insertion order: re-inserting marks the entry as recently used.
+      this.entries.delete(body);
+      this.entries.set(body, hit);
+    }
+    return hit;
+  }
+
+  /** Keeps an answer computed at `version` (the version seen before computing it). */
+  set(body: string, answer: CachedAnswer, version: number | null): void {
+    if (version === null || version !== this.version || body.length > this.options.maxKeyLength) return;
+    this.entries.set(body, answer);
+    if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** The version answers computed now belong to. */
+  get currentVersion(): number | null {
+    return this.version;
+  }
+}
