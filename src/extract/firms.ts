@@ -42,7 +42,7 @@ interface FirmHit {
 }
 
 // Words after which a firm name starts (聘请X律师事务所, 与X律师事务所签订 ...). Whole words come
-// first; single characters may also end a firm's own name (同舟, 六和), see firmNameBefore.
+// first; single characters may also end a firm's own name (和信, 六和), see firmNameBefore.
 const EDGE_WORDS = [
   "聘请了", "聘请", "聘用", "续聘", "聘任", "选聘", "遴选", "选择", "委托", "邀请", "联合", "携手", "依托",
   "引入", "引进", "对接", "组织", "走进", "进驻", "入驻", "签约", "会同", "联系", "通过", "律师事务所", "律所",
@@ -62,7 +62,7 @@ function firmNameBefore(text: string, end: number, informal: boolean, floor: num
   const cuts = [0];
   for (const m of run.matchAll(FIRM_LEFT_EDGE)) cuts.push(m.index! + m[0].length);
   // Take the last edge that leaves a name of two characters or more; a firm may itself
-  // contain an edge character (同舟, 六和), so a shorter rest falls back to an earlier edge.
+  // contain an edge character (和信, 六和), so a shorter rest falls back to an earlier edge.
   for (let k = cuts.length - 1; k >= 0; k--) {
     const rest = run.slice(cuts[k]);
     if (rest.length >= 2) return isFirmName(rest) ? { name: rest, start: start + cuts[k]! } : null;
@@ -80,7 +80,7 @@ function isFirmName(core: string): boolean {
   return !GENERIC_FIRM.test(core) && !NOT_A_FIRM.test(core) && !/^[()]|\($/.test(core) && core.length <= 20;
 }
 
-/** “国浩”律所: the quoted name before a 律所 / 律师事务所. */
+/** “金杜”律所: the quoted name before a 律所 / 律师事务所. */
 function quotedFirmBefore(text: string, end: number): { name: string; start: number } | null {
   const close = text[end - 1];
   if (close !== "”" && close !== '"' && close !== "」") return null;

@@ -1,12 +1,12 @@
 // Jurisdictions and communities linked to the national division list, and the report's subject.
 //
 // 1. Find every run of text that is a division name (divisions.ts), keep the leftmost-longest.
-// 2. Names written one after the other (长沙市天心区坡子街街道) constrain each other: keep only the
+// 2. Names written one after the other (杭州市西湖区翠苑街道) constrain each other: keep only the
 //    readings where the first is an ancestor of the second.
-// 3. Names that can only mean one thing (南开区, 浙江省) become anchors; the report's subject comes
+// 3. Names that can only mean one thing (海淀区, 浙江省) become anchors; the report's subject comes
 //    from its title or publisher line.
 // 4. Every other name takes the reading that the anchors and the subject support; names that many
-//    places share (白鹤社区, 城关镇) are linked only with such support, never by chance.
+//    places share (新华社区, 城关镇) are linked only with such support, never by chance.
 import { readFileSync } from "node:fs";
 import { divisionIndex, isBelow, levelsBetween, type DivisionIndex, type NameCandidate, type NameHit } from "./divisions.js";
 import type { DivisionLevel, Entity, ReportMeta } from "./types.js";
@@ -377,7 +377,7 @@ function hasJurisdictionReading(span: Span, index: DivisionIndex): boolean {
   return span.candidates.some((c) => index.level(c.id) !== "COMMUNITY");
 }
 
-/** Deepest level first (坡子街街道, 天心区, 长沙市); among equals, the last written first. */
+/** Deepest level first (翠苑街道, 西湖区, 杭州市); among equals, the last written first. */
 function mostSpecificFirst(spans: Span[], index: DivisionIndex): Span[] {
   const depth = (span: Span) => Math.max(...span.candidates.map((c) => LEVEL_DEPTH[index.level(c.id)]));
   return spans
@@ -499,7 +499,7 @@ function unlinkedEntity(name: string, type: "Community" | "Jurisdiction", level:
   return entity;
 }
 
-/** The official name when every reading shares it (万兴街 → 万兴街道), else the text as written. */
+/** The official name when every reading shares it (翠苑街 → 翠苑街道), else the text as written. */
 function unlinkedName(span: Span, index: DivisionIndex): string {
   const names = new Set(span.candidates.map((c) => index.name(c.id)));
   return names.size === 1 ? [...names][0]! : span.surface;

@@ -1,6 +1,6 @@
 // Discovery of programme names that are not in the lexicon.
 //
-// Reports put the names of their campaigns, brands and mechanisms in quotes (开展“纾困增效”行动),
+// Reports put the names of their campaigns, brands and mechanisms in quotes (开展“护苗”行动),
 // but they also quote emphasis words (“零发生”, “风向标”), honours (“省级民主法治村”) and dates
 // (“12·4”). A quotation is taken as a programme only when its shape or its neighbourhood says so:
 //   - a word after it that names a programme (“…”行动, “…”制度, “…”提升行动);

@@ -9,7 +9,7 @@ export type Kind = "区" | "县" | "市" | "旗" | "街道" | "镇" | "乡";
 
 export interface District {
   code: string;
-  /** official name, e.g. 天心区 */
+  /** official name, e.g. 西湖区 */
   name: string;
   kind: Kind;
   /** the prefecture-level city as written before the district (北京市 for municipal districts), or null for counties directly under a province */
@@ -153,7 +153,7 @@ export function titlePlace(j: Jurisdiction, rng: Rng): string {
   return j.name;
 }
 
-/** The body that writes the report: 天心区人民政府, 坡子街街道办事处, 某镇人民政府. */
+/** The body that writes the report: 西湖区人民政府, 翠苑街道办事处, 某镇人民政府. */
 export function government(j: Jurisdiction): string {
   return j.kind === "街道" ? `${j.name}办事处` : `${j.name}人民政府`;
 }

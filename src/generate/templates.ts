@@ -9,7 +9,7 @@ import type { Rng } from "./rng.js";
 export interface Ctx {
   rng: Rng;
   year: number;
-  /** the jurisdiction's own name: 天心区, 坡子街街道 */
+  /** the jurisdiction's own name: 西湖区, 翠苑街道 */
   place: string;
   kind: Kind;
   /** its party committee, short: 区委, 街道党工委 */
