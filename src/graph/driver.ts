@@ -39,7 +39,8 @@ export function openDatabase(config: Neo4jConfig & { uri: string }, retryMs = DE
 /** Resolves once the server answers a query; rejects with DatabaseUnavailableError otherwise. */
 export async function checkConnection(db: Database): Promise<void> {
   try {
-    await db.driver.executeQuery("RETURN 1", {}, { database: db.database });
+    // No retries here (unlike executeQuery): an absent server is reported at once.
+    await db.driver.verifyConnectivity({ database: db.database });
   } catch (error) {
     throw new DatabaseUnavailableError(db.uri, error);
   }
