@@ -141,21 +141,40 @@ export async function recurringPrograms(
   page: PageWindow,
 ): Promise<Page<RecurringProgramRecord>> {
   const field = rollupField(filter.level);
-  const row = await readOne<Page<RecurringProgramRecord>>(
+  // First count places per programme over all mentions (cheap rows: no evidence yet) ...
+  const row = await readOne<Page<Omit<RecurringProgramRecord, "evidence">>>(
     db,
-    `MATCH (p:Program)<-[m:MENTIONS]-(r:Report)
+    `MATCH (p:Program)<-[:MENTIONS]-(r:Report)
      WHERE ${reportConditions(filter)}
-     WITH p, r.${field} AS code, min(r.year) AS firstYear, max(r.year) AS lastYear,
-          collect({reportId: r.id, year: r.year, sentence: m.sentences[0], start: m.starts[0], end: m.ends[0]})[0] AS sample
-     WITH p, collect(code) AS codes, min(firstYear) AS firstYear, max(lastYear) AS lastYear, collect(sample) AS samples
+     WITH p, r.${field} AS code, min(r.year) AS firstYear, max(r.year) AS lastYear
+     WITH p, collect(code) AS codes, min(firstYear) AS firstYear, max(lastYear) AS lastYear
      WHERE size(codes) >= $min
-     WITH p, codes, firstYear, lastYear, samples ORDER BY size(codes) DESC, p.key
-     WITH collect({program: p {${PROGRAM_FIELDS}}, jurisdictionCodes: codes, firstYear: firstYear, lastYear: lastYear,
-                   evidence: samples[0..$evidence]}) AS rows
+     WITH p, codes, firstYear, lastYear ORDER BY size(codes) DESC, p.key
+     WITH collect({program: p {${PROGRAM_FIELDS}}, jurisdictionCodes: codes, firstYear: firstYear, lastYear: lastYear}) AS rows
      RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
     { ...filter, ...page },
   );
-  return row ?? { items: [], total: 0 };
+  if (!row) return { items: [], total: 0 };
+  // ... then read evidence for the page's programmes only: one sentence from each of a few places.
+  const wanted = row.items.map((item) => ({ key: item.program.key, codes: item.jurisdictionCodes.slice(0, filter.evidence) }));
+  const evidence = await readRows<{ key: string; evidence: RecurringProgramRecord["evidence"] }>(
+    db,
+    `UNWIND $wanted AS w
+     CALL (w) {
+       UNWIND w.codes AS code
+       CALL (w, code) {
+         MATCH (:Program {key: w.key})<-[m:MENTIONS]-(r:Report {${field}: code})
+         WHERE $year IS NULL OR r.year = $year
+         RETURN {reportId: r.id, year: r.year, sentence: m.sentences[0], start: m.starts[0], end: m.ends[0]} AS sample
+         LIMIT 1
+       }
+       RETURN collect(sample) AS evidence
+     }
+     RETURN w.key AS key, evidence`,
+    { wanted, year: filter.year },
+  );
+  const byKey = new Map(evidence.map((e) => [e.key, e.evidence]));
+  return { total: row.total, items: row.items.map((item) => ({ ...item, evidence: byKey.get(item.program.key) ?? [] })) };
 }
 
 /** Programmes that reports from within both places mention. */
