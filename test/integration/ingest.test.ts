@@ -1,4 +1,5 @@
 // kg ingest on a real Neo4j: exact graph, idempotence, updates, deletes, failures, concurrency.
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -104,6 +105,21 @@ describe("ingesting the examples", () => {
     expect(again.counts).toEqual({ new: 0, unchanged: before.labels.Report, updated: 0 });
     expect(again.created).toEqual({ nodes: 0, relationships: 0 });
     expect(await countGraph(db)).toEqual(before);
+  });
+});
+
+describe("kg ingest, the command", () => {
+  it("extracts on worker threads and prints its summary", () => {
+    const result = spawnSync(process.execPath, ["dist/cli/main.js", "ingest", "--json", "--workers", "2", "--batch", "4", EXAMPLES], {
+      encoding: "utf8",
+      env: { ...process.env, NEO4J_URI: inject("neo4jUri") },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.counts).toEqual({ new: 6, unchanged: 0, updated: 0 });
+    expect(summary.failed).toEqual([]);
+    expect(summary.created.nodes).toBeGreaterThan(100);
+    expect(summary.extractMs).toBeGreaterThan(0);
   });
 });
 

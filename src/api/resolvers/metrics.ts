@@ -1,6 +1,6 @@
 // Query.metrics and compareMetrics, and the relationships of a Metric.
 import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
-import { findMetrics } from "../../graph/read/places.js";
+import { findMetrics } from "../../graph/read/metrics.js";
 import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";

@@ -1,6 +1,7 @@
 // Query.jurisdiction and the relationships of a Jurisdiction.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { communitiesWithin, findMetrics, jurisdictionsByName, listJurisdictions, reportsWithin } from "../../graph/read/places.js";
+import { findMetrics } from "../../graph/read/metrics.js";
+import { communitiesWithin, jurisdictionsByName, listJurisdictions, reportsWithin } from "../../graph/read/places.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";

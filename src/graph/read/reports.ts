@@ -1,6 +1,7 @@
 // Reads about reports and what each one mentions.
 import type { Database } from "../driver.js";
-import { JURISDICTION_FIELDS, METRIC_FIELDS, REPORT_FIELDS } from "./places.js";
+import { JURISDICTION_FIELDS, REPORT_FIELDS } from "./places.js";
+import { METRIC_FIELDS } from "./metrics.js";
 import { PROGRAM_FIELDS } from "./programs.js";
 import type { JurisdictionRecord, LawFirmRecord, LawRecord, MetricRecord, Page, PageWindow, PersonRecord, ProgramRecord, ReportRecord } from "./records.js";
 import { readOne, readRows } from "./run.js";
