@@ -5,9 +5,6 @@
 // `pollMs` (a change made by another process shows within that time) and bumped at once by this
 // server's own mutations. While Neo4j cannot be reached the cache is off, so answers never
 // claim a database that is not there.
-import type { Database } from "../graph/driver.js";
-import { readVersion } from "../graph/version.js";
-
 export interface CachedAnswer {
   status: number;
   contentType: string;
@@ -17,6 +14,8 @@ export interface CachedAnswer {
 export interface AnswerCacheOptions {
   /** entries kept at most; the least recently used go first */
   maxEntries: number;
+  /** characters of answers kept at most, all entries together */
+  maxTotalLength: number;
   /** request bodies longer than this are not cached */
   maxKeyLength: number;
   pollMs: number;
@@ -24,11 +23,13 @@ export interface AnswerCacheOptions {
 
 export class AnswerCache {
   private readonly entries = new Map<string, CachedAnswer>();
+  private totalLength = 0;
   private version: number | null = null;
   private timer: NodeJS.Timeout | null = null;
 
+  /** readVersion: the graph's current version (readVersion in graph/version.ts, given a database) */
   constructor(
-    private readonly db: Database,
+    private readonly readVersion: () => Promise<number>,
     private readonly options: AnswerCacheOptions,
   ) {}
 
@@ -45,18 +46,23 @@ export class AnswerCache {
 
   private async poll(): Promise<void> {
     try {
-      const version = await readVersion(this.db);
-      if (version !== this.version) this.entries.clear();
+      const version = await this.readVersion();
+      if (version !== this.version) this.clear();
       this.version = version;
     } catch {
-      this.entries.clear();
+      this.clear();
       this.version = null; // off until Neo4j answers again
     }
   }
 
+  private clear(): void {
+    this.entries.clear();
+    this.totalLength = 0;
+  }
+
   /** The graph changed here: drop everything now rather than at the next poll. */
   invalidate(): void {
-    this.entries.clear();
+    this.clear();
     this.version = null;
     void this.poll();
   }
@@ -75,8 +81,15 @@ export class AnswerCache {
   /** Keeps an answer computed at `version` (the version seen before computing it). */
   set(body: string, answer: CachedAnswer, version: number | null): void {
     if (version === null || version !== this.version || body.length > this.options.maxKeyLength) return;
+    const length = body.length + answer.body.length;
+    if (length > this.options.maxTotalLength / 16 || this.entries.has(body)) return; // one answer takes at most 1/16 of the room
     this.entries.set(body, answer);
-    if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.totalLength += length;
+    while (this.entries.size > this.options.maxEntries || this.totalLength > this.options.maxTotalLength) {
+      const [oldestKey, oldest] = this.entries.entries().next().value!;
+      this.entries.delete(oldestKey);
+      this.totalLength -= oldestKey.length + oldest.body.length;
+    }
   }
 
   /** The version answers computed now belong to. */

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { Config } from "../config.js";
 import { firstLine, type Database } from "../graph/driver.js";
+import { readVersion } from "../graph/version.js";
 import { AnswerCache } from "./answer-cache.js";
 import { Context } from "./context.js";
 import { formatError } from "./errors.js";
@@ -14,8 +15,9 @@ import { createSchema } from "./schema.js";
 /** Larger request bodies are refused (413) before parsing. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-/** Up to 10,000 answers to requests of up to 8 kB; a change elsewhere shows within half a second. */
-const ANSWER_CACHE = { maxEntries: 10_000, maxKeyLength: 8192, pollMs: 500 };
+/** Up to 10,000 answers (64 M characters in all) to requests of up to 8 k characters; a change
+ * elsewhere shows within half a second. */
+const ANSWER_CACHE = { maxEntries: 10_000, maxTotalLength: 64 * 1024 * 1024, maxKeyLength: 8192, pollMs: 500 };
 
 /**
  * Reports in each response how many Cypher queries it took (extensions.cypherRoundTrips), and
@@ -91,7 +93,7 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
   });
   await apollo.start();
 
-  const answers = new AnswerCache(db, ANSWER_CACHE);
+  const answers = new AnswerCache(() => readVersion(db), ANSWER_CACHE);
   await answers.start();
   const bearer = config.apiKey ? `Bearer ${config.apiKey}` : null;
   const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
