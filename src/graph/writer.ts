@@ -55,16 +55,19 @@ UNWIND $ids AS id
 MATCH (r:Report {id: id}) WHERE NOT (r)<-[:OF]-(:Source)
 RETURN r.id AS id`;
 
+/** The tail of a statement that merged `node` from `row`: links it to each report that mentions it. */
+const linkMentions = (node: string) => `WITH ${node}, row
+UNWIND row.mentions AS m
+MATCH (r:Report {id: m.report})
+CREATE (r)-[:MENTIONS {count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}]->(${node})`;
+
 // Places come with the batch's mentions of them; ancestors have none.
 const MERGE_PLACES = `
 UNWIND $rows AS row
 MERGE (j:Jurisdiction {code: row.code})
   ON CREATE SET j.name = row.name, j.level = row.level, j.provinceCode = row.provinceCode,
                 j.cityCode = row.cityCode, j.districtCode = row.districtCode, j.townshipCode = row.townshipCode
-WITH j, row
-UNWIND row.mentions AS m
-MATCH (r:Report {id: m.report})
-CREATE (r)-[:MENTIONS {count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}]->(j)`;
+${linkMentions("j")}`;
 
 const MERGE_PART_OF = `
 UNWIND $rows AS row
@@ -82,10 +85,7 @@ WITH e, row, coalesce(e.aliases, []) AS known
 WITH e, row, known, [a IN row.aliases WHERE NOT a IN known] AS fresh
 FOREACH (_ IN CASE WHEN size(fresh) > 0 OR e.aliases IS NULL THEN [1] ELSE [] END |
   SET e.aliases = known + fresh, e.aliasText = reduce(t = '', a IN known + fresh | t + ' ' + a))
-WITH e, row
-UNWIND row.mentions AS m
-MATCH (r:Report {id: m.report})
-CREATE (r)-[:MENTIONS {count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}]->(e)`;
+${linkMentions("e")}`;
 
 // Each report's own facts: the place that wrote it, its figures, the advice it reports.
 const CREATE_REPORT_FACTS = `
