@@ -118,6 +118,7 @@ describe("quoted programme names", () => {
     expect(names("统筹推进“五位一体”总体布局，深入学习习近平法治思想。")).toEqual([]);
     expect(names("落实“十四五规划”，打通“最后一公里”。")).toEqual([]);
     expect(names("实施“八大工程”，严格执行“三个规定”。")).toEqual([]);
+    expect(names("把法治建设作为“一把手”工程来抓，抓住领导干部这个“关键少数”。")).toEqual([]);
   });
 });
 
