@@ -67,6 +67,8 @@ const QUOTE_MARK = /[“”‘’「」『』《》"<>]/;
 /** Joiners of codes, dates and ranges: a numeral touching one is not a figure (3·15, 2021-2025, 1+8). */
 const JOINER = /[+·/\-—－~～×*:#@]/;
 const YEAR_PREFIX = /^(?:19|20)\d{2}年度?/;
+/** 一是 / 二是 …: the list marker of a numbered point, not part of what was counted. */
+const POINT_MARKER = /^[一二三四五六七八九十]{1,2}是/;
 /** How far back a key phrase may reach, and how long a key may get before it is cut. */
 const LOOK_BACK = 40;
 const MAX_KEY = 20;
@@ -316,7 +318,7 @@ function afterMidSentenceTotal(phrase: string): string {
 
 function trimLeading(phrase: string): string {
   for (let changed = true; changed; ) {
-    const filler = YEAR_PREFIX.exec(phrase)?.[0] ?? LEADING_FILLERS.find((w) => phrase.startsWith(w));
+    const filler = YEAR_PREFIX.exec(phrase)?.[0] ?? POINT_MARKER.exec(phrase)?.[0] ?? LEADING_FILLERS.find((w) => phrase.startsWith(w));
     changed = filler !== undefined;
     if (filler) phrase = phrase.slice(filler.length);
   }
