@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Jurisdiction, Metric, MetricConnection, Report, toJurisdiction, toMetric, toReport } from "../types/entities.js";
-import { checkCode, findPlace } from "./places.js";
+import { checkCode, findPlace, findPlaceByCodeOrName } from "./places.js";
 
 /** compareMetrics may gather up to this many figures before grouping them. */
 const MAX_COMPARED = 2000;
@@ -35,7 +35,7 @@ export class MetricResolver {
   ) {
     if (!key.trim()) throw badInput("key: give part of a metric's key phrase, e.g. 出庭应诉率");
     const window = pageWindow(args, ctx.limits);
-    const place = jurisdiction ? await (/^\d+$/.test(jurisdiction) ? findPlace(ctx, jurisdiction, null) : findPlace(ctx, null, jurisdiction)) : null;
+    const place = jurisdiction ? await findPlaceByCodeOrName(ctx, jurisdiction) : null;
     const page = await findMetrics(ctx.db, { key: key.trim(), year: year ?? null, jurisdictions: place ? [place.code] : null, years: null }, window);
     return toConnection(page, window, toMetric);
   }

@@ -43,6 +43,11 @@ export async function findPlace(ctx: Context, code: string | null | undefined, n
   return places[0]!;
 }
 
+/** A place given as one argument that holds either a division code (all digits) or a name. */
+export function findPlaceByCodeOrName(ctx: Context, value: string): Promise<JurisdictionRecord> {
+  return /^\d+$/.test(value) ? findPlace(ctx, value, null) : findPlace(ctx, null, value);
+}
+
 function parentCode(place: JurisdictionRecord): string | null {
   const chain = [place.provinceCode, place.cityCode, place.districtCode, place.townshipCode].filter((c): c is string => !!c && c !== place.code);
   return chain[chain.length - 1] ?? null;

@@ -8,7 +8,7 @@ import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
 import { Level } from "../types/node.js";
 import { MentionConnection, ProgramPlaceConnection, RecurringProgramConnection } from "../types/relations.js";
-import { checkCode, findPlace } from "./places.js";
+import { checkCode, findPlaceByCodeOrName } from "./places.js";
 
 const EVIDENCE_PER_PROGRAM = 3;
 
@@ -66,8 +66,7 @@ export class ProgramResolver {
     @Arg("a", () => String, { description: "division code or unique name" }) a: string,
     @Arg("b", () => String, { description: "division code or unique name" }) b: string,
   ): Promise<Program[]> {
-    const asPlace = (value: string) => (/^\d+$/.test(value) ? findPlace(ctx, value, null) : findPlace(ctx, null, value));
-    const [first, second] = await Promise.all([asPlace(a), asPlace(b)]);
+    const [first, second] = await Promise.all([findPlaceByCodeOrName(ctx, a), findPlaceByCodeOrName(ctx, b)]);
     return (await sharedPrograms(ctx.db, first.code, second.code)).map(toProgram);
   }
 

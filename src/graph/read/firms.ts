@@ -3,7 +3,7 @@ import type { Database } from "../driver.js";
 import { JURISDICTION_FIELDS } from "./places.js";
 import { normalizeName } from "./programs.js";
 import type { JurisdictionRecord, LawFirmRecord, LawRecord, Page, PageWindow, PersonRecord } from "./records.js";
-import { readOne, readRows } from "./run.js";
+import { readByKeys, readOne, readRows } from "./run.js";
 
 const FIRM_FIELDS = "key: f.key, name: f.name";
 
@@ -13,9 +13,7 @@ export function normalizeFirmName(name: string): string {
 }
 
 export async function lawFirmsByKey(db: Database, keys: readonly string[]): Promise<(LawFirmRecord | null)[]> {
-  const rows = await readRows<{ f: LawFirmRecord }>(db, `UNWIND $keys AS key MATCH (f:LawFirm {key: key}) RETURN f {${FIRM_FIELDS}} AS f`, { keys });
-  const byKey = new Map(rows.map((r) => [r.f.key, r.f]));
-  return keys.map((k) => byKey.get(k) ?? null);
+  return readByKeys(db, `UNWIND $keys AS key MATCH (f:LawFirm {key: key}) RETURN key, f {${FIRM_FIELDS}} AS value`, keys);
 }
 
 export async function lawFirmByName(db: Database, name: string): Promise<LawFirmRecord | null> {
@@ -76,29 +74,15 @@ export async function lawyersOf(db: Database, keys: readonly string[]): Promise<
 }
 
 export async function personsByKey(db: Database, keys: readonly string[]): Promise<(PersonRecord | null)[]> {
-  const rows = await readRows<{ p: PersonRecord }>(db, `UNWIND $keys AS key MATCH (p:Person {key: key}) RETURN p {key: p.key, name: p.name, role: p.role} AS p`, { keys });
-  const byKey = new Map(rows.map((r) => [r.p.key, r.p]));
-  return keys.map((k) => byKey.get(k) ?? null);
+  return readByKeys(db, `UNWIND $keys AS key MATCH (p:Person {key: key}) RETURN key, p {key: p.key, name: p.name, role: p.role} AS value`, keys);
 }
 
 export async function firmsOfPersons(db: Database, keys: readonly string[]): Promise<(LawFirmRecord | null)[]> {
-  const rows = await readRows<{ key: string; f: LawFirmRecord }>(
-    db,
-    `UNWIND $keys AS key MATCH (:Person {key: key})-[:WORKS_AT]->(f:LawFirm) RETURN key, f {${FIRM_FIELDS}} AS f`,
-    { keys },
-  );
-  const byKey = new Map(rows.map((r) => [r.key, r.f]));
-  return keys.map((k) => byKey.get(k) ?? null);
+  return readByKeys(db, `UNWIND $keys AS key MATCH (:Person {key: key})-[:WORKS_AT]->(f:LawFirm) RETURN key, f {${FIRM_FIELDS}} AS value`, keys);
 }
 
 export async function lawsByKey(db: Database, keys: readonly string[]): Promise<(LawRecord | null)[]> {
-  const rows = await readRows<{ l: LawRecord }>(
-    db,
-    `UNWIND $keys AS key MATCH (l:Law {key: key}) RETURN l {key: l.key, name: l.name, aliases: coalesce(l.aliases, [])} AS l`,
-    { keys },
-  );
-  const byKey = new Map(rows.map((r) => [r.l.key, r.l]));
-  return keys.map((k) => byKey.get(k) ?? null);
+  return readByKeys(db, `UNWIND $keys AS key MATCH (l:Law {key: key}) RETURN key, l {key: l.key, name: l.name, aliases: coalesce(l.aliases, [])} AS value`, keys);
 }
 
 export async function lawByName(db: Database, name: string): Promise<LawRecord | null> {

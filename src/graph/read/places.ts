@@ -2,7 +2,7 @@
 import type { DivisionLevel } from "../../extract/types.js";
 import type { Database } from "../driver.js";
 import type { JurisdictionRecord, LawFirmRecord, Page, PageWindow, ReportRecord } from "./records.js";
-import { readOne, readRows } from "./run.js";
+import { readByKeys, readOne, readPagesByKeys, readRows } from "./run.js";
 
 export const JURISDICTION_FIELDS = "code: j.code, name: j.name, level: j.level, provinceCode: j.provinceCode, cityCode: j.cityCode, districtCode: j.districtCode, townshipCode: j.townshipCode";
 
@@ -23,13 +23,7 @@ export function rollupField(level: DivisionLevel): string {
 }
 
 export async function jurisdictionsByCode(db: Database, codes: readonly string[]): Promise<(JurisdictionRecord | null)[]> {
-  const rows = await readRows<{ j: JurisdictionRecord }>(
-    db,
-    `UNWIND $codes AS code MATCH (j:Jurisdiction {code: code}) RETURN j {${JURISDICTION_FIELDS}} AS j`,
-    { codes },
-  );
-  const byCode = new Map(rows.map((r) => [r.j.code, r.j]));
-  return codes.map((c) => byCode.get(c) ?? null);
+  return readByKeys(db, `UNWIND $keys AS key MATCH (j:Jurisdiction {code: key}) RETURN key, j {${JURISDICTION_FIELDS}} AS value`, codes);
 }
 
 export async function jurisdictionsByName(db: Database, name: string): Promise<JurisdictionRecord[]> {
@@ -62,19 +56,18 @@ export async function listJurisdictions(
 
 /** Direct children (PART_OF), a page per parent. */
 export async function childrenOf(db: Database, codes: readonly string[], page: PageWindow): Promise<Page<JurisdictionRecord>[]> {
-  const rows = await readRows<{ code: string; items: JurisdictionRecord[]; total: number }>(
+  return readPagesByKeys(
     db,
-    `UNWIND $codes AS code
-     CALL (code) {
-       MATCH (j:Jurisdiction)-[:PART_OF]->(:Jurisdiction {code: code})
+    `UNWIND $keys AS key
+     CALL (key) {
+       MATCH (j:Jurisdiction)-[:PART_OF]->(:Jurisdiction {code: key})
        WITH j ORDER BY j.code
        RETURN collect(j {${JURISDICTION_FIELDS}}) AS rows
      }
-     RETURN code, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { codes, ...page },
+     RETURN key, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    codes,
+    { ...page },
   );
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  return codes.map((c) => ({ items: byCode.get(c)?.items ?? [], total: byCode.get(c)?.total ?? 0 }));
 }
 
 /** Communities and villages anywhere below a place. */

@@ -3,7 +3,7 @@ import type { DivisionLevel } from "../../extract/types.js";
 import type { Database } from "../driver.js";
 import { JURISDICTION_FIELDS, REPORT_FIELDS, rollupField } from "./places.js";
 import type { JurisdictionRecord, MentionRecord, Page, PageWindow, ProgramRecord, ReportRecord } from "./records.js";
-import { readOne, readRows } from "./run.js";
+import { readByKeys, readOne, readPagesByKeys, readRows } from "./run.js";
 
 export const PROGRAM_FIELDS = "key: p.key, name: p.name, aliases: coalesce(p.aliases, []), category: p.category";
 
@@ -16,9 +16,7 @@ export function normalizeName(name: string): string {
 }
 
 export async function programsByKey(db: Database, keys: readonly string[]): Promise<(ProgramRecord | null)[]> {
-  const rows = await readRows<{ p: ProgramRecord }>(db, `UNWIND $keys AS key MATCH (p:Program {key: key}) RETURN p {${PROGRAM_FIELDS}} AS p`, { keys });
-  const byKey = new Map(rows.map((r) => [r.p.key, r.p]));
-  return keys.map((k) => byKey.get(k) ?? null);
+  return readByKeys(db, `UNWIND $keys AS key MATCH (p:Program {key: key}) RETURN key, p {${PROGRAM_FIELDS}} AS value`, keys);
 }
 
 /** A programme by canonical name, key or any alias. */
@@ -73,7 +71,7 @@ export async function placesOfPrograms(
   page: PageWindow,
 ): Promise<Page<ProgramPlaceRecord>[]> {
   const field = rollupField(filter.level);
-  const rows = await readRows<{ key: string; items: ProgramPlaceRecord[]; total: number }>(
+  return readPagesByKeys(
     db,
     `UNWIND $keys AS key
      CALL (key) {
@@ -85,10 +83,9 @@ export async function placesOfPrograms(
        RETURN collect({jurisdiction: j {${JURISDICTION_FIELDS}}, reports: reports, firstYear: firstYear, lastYear: lastYear}) AS rows
      }
      RETURN key, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { keys, ...filter, ...page },
+    keys,
+    { ...filter, ...page },
   );
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  return keys.map((k) => ({ items: byKey.get(k)?.items ?? [], total: byKey.get(k)?.total ?? 0 }));
 }
 
 export async function reportsMentioning(
@@ -98,7 +95,7 @@ export async function reportsMentioning(
   year: number | null,
   page: PageWindow,
 ): Promise<Page<ReportRecord>[]> {
-  const rows = await readRows<{ key: string; items: ReportRecord[]; total: number }>(
+  return readPagesByKeys(
     db,
     `UNWIND $keys AS key
      CALL (key) {
@@ -107,10 +104,9 @@ export async function reportsMentioning(
        RETURN collect(r {${REPORT_FIELDS}}) AS rows
      }
      RETURN key, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { keys, year, ...page },
+    keys,
+    { year, ...page },
   );
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  return keys.map((k) => ({ items: byKey.get(k)?.items ?? [], total: byKey.get(k)?.total ?? 0 }));
 }
 
 /** Each report's evidence of mentioning the programme. */
@@ -201,17 +197,16 @@ export async function programsWithin(
   level: DivisionLevel,
   page: PageWindow,
 ): Promise<Page<ProgramRecord & { reports: number }>[]> {
-  const rows = await readRows<{ code: string; items: (ProgramRecord & { reports: number })[]; total: number }>(
+  return readPagesByKeys(
     db,
-    `UNWIND $codes AS code
-     CALL (code) {
-       MATCH (r:Report {${rollupField(level)}: code})-[:MENTIONS]->(p:Program)
+    `UNWIND $keys AS key
+     CALL (key) {
+       MATCH (r:Report {${rollupField(level)}: key})-[:MENTIONS]->(p:Program)
        WITH p, count(r) AS reports ORDER BY reports DESC, p.key
        RETURN collect(p {${PROGRAM_FIELDS}, reports: reports}) AS rows
      }
-     RETURN code, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { codes, ...page },
+     RETURN key, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    codes,
+    { ...page },
   );
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  return codes.map((c) => ({ items: byCode.get(c)?.items ?? [], total: byCode.get(c)?.total ?? 0 }));
 }

@@ -4,12 +4,10 @@ import { JURISDICTION_FIELDS, REPORT_FIELDS } from "./places.js";
 import { METRIC_FIELDS } from "./metrics.js";
 import { PROGRAM_FIELDS } from "./programs.js";
 import type { JurisdictionRecord, LawFirmRecord, LawRecord, MetricRecord, Page, PageWindow, PersonRecord, ProgramRecord, ReportRecord } from "./records.js";
-import { readOne, readRows } from "./run.js";
+import { readByKeys, readOne, readRows } from "./run.js";
 
 export async function reportsById(db: Database, ids: readonly string[]): Promise<(ReportRecord | null)[]> {
-  const rows = await readRows<{ r: ReportRecord }>(db, `UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r {${REPORT_FIELDS}} AS r`, { ids });
-  const byId = new Map(rows.map((row) => [row.r.id, row.r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return readByKeys(db, `UNWIND $keys AS key MATCH (r:Report {id: key}) RETURN key, r {${REPORT_FIELDS}} AS value`, ids);
 }
 
 export interface ReportFilter {
@@ -85,14 +83,12 @@ export async function metricsOfReports(db: Database, ids: readonly string[]): Pr
 }
 
 export async function metricsById(db: Database, ids: readonly string[]): Promise<(MetricRecord | null)[]> {
-  const rows = await readRows<{ m: MetricRecord }>(
+  return readByKeys(
     db,
-    `UNWIND $ids AS id
-     MATCH (r:Report)-[:STATES]->(m:Metric {id: id})
+    `UNWIND $keys AS key
+     MATCH (r:Report)-[:STATES]->(m:Metric {id: key})
      OPTIONAL MATCH (m)-[:OF]->(j:Jurisdiction)
-     RETURN m {${METRIC_FIELDS}, reportId: r.id, jurisdictionCode: j.code} AS m`,
-    { ids },
+     RETURN key, m {${METRIC_FIELDS}, reportId: r.id, jurisdictionCode: j.code} AS value`,
+    ids,
   );
-  const byId = new Map(rows.map((r) => [r.m.id, r.m]));
-  return ids.map((id) => byId.get(id) ?? null);
 }
