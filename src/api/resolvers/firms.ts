@@ -5,7 +5,8 @@ import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Law, LawFirm, LawFirmConnection, Person, ReportConnection, toJurisdiction, toLaw, toLawFirm, toPerson, toReport } from "../types/entities.js";
-import { Advice } from "../types/relations.js";
+import { Advice, MentionConnection } from "../types/relations.js";
+import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 import { checkCode } from "./places.js";
 
 type MentionedLabel = "Law" | "LawFirm" | "Person";
@@ -51,6 +52,11 @@ export class LawFirmResolver {
   async reports(@Root() firm: LawFirm, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs, @Arg("year", () => Int, { nullable: true }) year?: number | null) {
     return reportsOf(ctx, "LawFirm", firm.key, args, year ?? null);
   }
+
+  @FieldResolver(() => MentionConnection, { description: MENTIONS_DESCRIPTION })
+  async mentions(@Root() firm: LawFirm, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "LawFirm", firm.key, args);
+  }
 }
 
 @Resolver(() => Person)
@@ -64,6 +70,11 @@ export class PersonResolver {
   @FieldResolver(() => ReportConnection)
   async reports(@Root() person: Person, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     return reportsOf(ctx, "Person", person.key, args, null);
+  }
+
+  @FieldResolver(() => MentionConnection, { description: MENTIONS_DESCRIPTION })
+  async mentions(@Root() person: Person, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "Person", person.key, args);
   }
 }
 
@@ -80,5 +91,10 @@ export class LawResolver {
   @FieldResolver(() => ReportConnection)
   async reports(@Root() law: Law, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs, @Arg("year", () => Int, { nullable: true }) year?: number | null) {
     return reportsOf(ctx, "Law", law.key, args, year ?? null);
+  }
+
+  @FieldResolver(() => MentionConnection, { description: MENTIONS_DESCRIPTION })
+  async mentions(@Root() law: Law, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "Law", law.key, args);
   }
 }
