@@ -40,7 +40,7 @@ export class LawFirmResolver {
   @FieldResolver(() => [Advice], { description: "the places it advises, per report that says so" })
   async advises(@Root() firm: LawFirm, @Ctx() ctx: Context): Promise<Advice[]> {
     const advice = await ctx.loaders.adviceGiven.load(firm.key);
-    return advice.map((a) => ({ lawFirm: firm, jurisdiction: toJurisdiction(a.jurisdiction), year: a.year, reportId: a.reportId }));
+    return advice.map((a) => ({ lawFirm: firm, jurisdiction: toJurisdiction(a.jurisdiction), year: a.year, reportId: a.reportId, sentence: a.sentence }));
   }
 
   @FieldResolver(() => [Person], { description: "lawyers the reports name with this firm" })

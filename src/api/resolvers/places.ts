@@ -130,7 +130,7 @@ export class JurisdictionResolver {
   @FieldResolver(() => [Advice], { description: "law firms retained as its legal advisers, per report" })
   async lawFirms(@Root() place: Jurisdiction, @Ctx() ctx: Context): Promise<Advice[]> {
     const advice = await ctx.loaders.advisers.load(place.code);
-    return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId }));
+    return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId, sentence: a.sentence }));
   }
 
   @FieldResolver(() => MetricConnection, { description: "figures stated about this place, by key and year" })

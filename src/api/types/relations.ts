@@ -85,6 +85,9 @@ export class Advice {
 
   @Field(() => ID, { description: "reportId of the report that says so" })
   reportId!: string;
+
+  @Field(() => String, { nullable: true, description: "the report's first sentence naming the firm" })
+  sentence!: string | null;
 }
 
 @ObjectType({ description: "A programme a place runs, with how many of its reports mention it" })
