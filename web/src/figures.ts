@@ -41,6 +41,7 @@ export async function renderFigures(view: HTMLElement, route: Route, isCurrent: 
   const { metrics } = await gql<{ metrics: { totalCount: number; edges: { node: Figure }[] } }>(FIGURES, { key, year });
   if (!isCurrent()) return;
   const rows = metrics.edges.map((e) => e.node).filter((f) => f.jurisdiction);
+  const keys = new Set(rows.map((f) => f.key));
 
   const { barsByPlace } = await import("./charts.js"); // ECharts loads only for views with charts
   const charts: HTMLElement[] = [];
@@ -63,7 +64,14 @@ export async function renderFigures(view: HTMLElement, route: Route, isCurrent: 
   view.replaceChildren(
     h("h1", {}, "Figures side by side 数据对比: ", key),
     form,
-    h("section", { class: "panel" }, charts.length ? charts : h("p", { class: "muted" }, "no figures match")),
+    h(
+      "section",
+      { class: "panel" },
+      keys.size > 1
+        ? h("p", { class: "muted" }, `${keys.size} different figures match; each bar is the largest of a place's figures in that year and unit. Click a figure in the table to compare exactly that one.`)
+        : null,
+      charts.length ? charts : h("p", { class: "muted" }, "no figures match"),
+    ),
     tablePanel({
       title: "Figures",
       file: ["figures", key, year],
@@ -73,7 +81,7 @@ export async function renderFigures(view: HTMLElement, route: Route, isCurrent: 
       columns: [
         { label: "place", value: (f) => f.jurisdiction!.name, render: (f) => h("a", { href: entityHref(f.jurisdiction!.id) }, f.jurisdiction!.name) },
         { label: "year", value: (f) => f.year, numeric: true },
-        { label: "figure", value: (f) => f.key },
+        { label: "figure", value: (f) => f.key, render: (f) => h("a", { href: `#/figures?key=${encodeURIComponent(f.key)}` }, f.key) },
         { label: "value", value: (f) => f.value, numeric: true },
         { label: "unit", value: (f) => f.unit },
         { label: "qualifier", value: (f) => f.qualifier },
