@@ -61,7 +61,7 @@ describe("loadConfig", () => {
   });
 });
 
-describe("configuration files", () => {
+describe("configuration files", { timeout: 30_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "kg-config-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const kg = (cwd: string, args: string[], env: Record<string, string> = {}) => {
