@@ -22,7 +22,7 @@ function checkYear(year: number | null | undefined): number | null {
 
 @Resolver(() => Program)
 export class ProgramResolver {
-  @Query(() => Program, { description: "A programme by canonical name or any alias (quotes and a leading 新时代 are ignored)" })
+  @Query(() => Program, { nullable: true, description: "A programme by canonical name or any alias (quotes and a leading 新时代 are ignored); null, with a NOT_FOUND error, when there is none" })
   async program(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Program> {
     if (!name.trim()) throw badInput("name: give a programme's name");
     const found = await programByName(ctx.db, name);
@@ -31,6 +31,7 @@ export class ProgramResolver {
   }
 
   @Query(() => RecurringProgramConnection, {
+    nullable: true,
     description: "Programmes that reports from at least minJurisdictions distinct places of a level mention, most widespread first",
   })
   async recurringPrograms(
@@ -62,7 +63,7 @@ export class ProgramResolver {
     }));
   }
 
-  @Query(() => [Program], { description: "Programmes that reports from within both places mention" })
+  @Query(() => [Program], { nullable: true, description: "Programmes that reports from within both places mention" })
   async sharedPrograms(
     @Ctx() ctx: Context,
     @Arg("a", () => String, { description: "division code or unique name" }) a: string,
@@ -72,7 +73,7 @@ export class ProgramResolver {
     return (await sharedPrograms(ctx.db, first.code, second.code)).map(toProgram);
   }
 
-  @FieldResolver(() => ProgramPlaceConnection, { description: "places (at a level) whose reports mention it" })
+  @FieldResolver(() => ProgramPlaceConnection, { nullable: true, description: "places (at a level) whose reports mention it" })
   async jurisdictions(
     @Root() program: Program,
     @Ctx() ctx: Context,
@@ -87,7 +88,7 @@ export class ProgramResolver {
     return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }));
   }
 
-  @FieldResolver(() => ReportConnection, { description: "reports that mention it, newest first" })
+  @FieldResolver(() => ReportConnection, { nullable: true, description: "reports that mention it, newest first" })
   async reports(
     @Root() program: Program,
     @Ctx() ctx: Context,
@@ -99,12 +100,13 @@ export class ProgramResolver {
     return toConnection(page, window, toReport);
   }
 
-  @FieldResolver(() => MentionConnection, { description: MENTIONS_DESCRIPTION })
+  @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
   async mentions(@Root() program: Program, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     return mentionConnection(ctx, "Program", program.key, args);
   }
 
   @Query(() => TimelinePlaceConnection, {
+    nullable: true,
     description: "Where a programme runs over time: places (at a level) whose reports mention it, earliest first, with report counts per year",
   })
   async programTimeline(
