@@ -1,7 +1,7 @@
 // Where a programme runs, year by year: the rows of a place × year grid.
 import type { DivisionLevel } from "../../extract/types.js";
 import type { Database } from "../driver.js";
-import { JURISDICTION_FIELDS, rollupField } from "./places.js";
+import { JURISDICTION_FIELDS } from "./places.js";
 import type { JurisdictionRecord, Page, PageWindow } from "./records.js";
 import { readOne } from "./run.js";
 
@@ -16,8 +16,8 @@ export interface TimelinePlaceRecord {
  * The places (at a level, optionally within a division) whose reports mention a programme,
  * earliest first, each with its report count per year.
  *
- * Kept in this one function so that it can read pre-computed programme × place × year roll-ups
- * instead of the reports once the writer maintains them.
+ * Reads the programme × place × year roll-ups the writer keeps (src/graph/rollups.ts): a few
+ * small nodes per place instead of every mention.
  */
 export async function programTimeline(
   db: Database,
@@ -25,19 +25,18 @@ export async function programTimeline(
   filter: { level: DivisionLevel; within: string | null },
   page: PageWindow,
 ): Promise<Page<TimelinePlaceRecord>> {
-  const field = rollupField(filter.level);
   const row = await readOne<Page<TimelinePlaceRecord>>(
     db,
-    `MATCH (:Program {key: $key})<-[:MENTIONS]-(r:Report)
-     WHERE r.${field} IS NOT NULL AND r.year IS NOT NULL
-       AND ($within IS NULL OR $within IN [r.provinceCode, r.cityCode, r.districtCode, r.townshipCode, r.subjectCode])
-     WITH r.${field} AS code, r.year AS year, count(r) AS reports ORDER BY year
+    `MATCH (x:ProgramRollup {program: $key, level: $level})
+     WHERE x.year > 0 AND x.reports > 0
+       AND ($within IS NULL OR $within IN [x.provinceCode, x.cityCode, x.districtCode, x.townshipCode, x.code])
+     WITH x.code AS code, x.year AS year, x.reports AS reports ORDER BY year
      WITH code, collect({year: year, reports: reports}) AS years, min(year) AS firstYear, sum(reports) AS total
      MATCH (j:Jurisdiction {code: code})
      WITH j, years, firstYear, total ORDER BY firstYear, total DESC, j.code
      WITH collect({jurisdiction: j {${JURISDICTION_FIELDS}}, firstYear: firstYear, years: years}) AS rows
      RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { key: programKey, within: filter.within, ...page },
+    { key: programKey, level: filter.level, within: filter.within, ...page },
   );
   return row ?? { items: [], total: 0 };
 }
