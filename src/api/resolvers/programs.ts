@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-
 import { mentionsOf, programByName, recurringPrograms, sharedPrograms } from "../../graph/read/programs.js";
 import type { JurisdictionRecord, ReportRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
-import { badInput, notFound } from "../errors.js";
+import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
 import { Level } from "../types/node.js";
@@ -24,7 +24,7 @@ export class ProgramResolver {
   async program(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Program> {
     if (!name.trim()) throw badInput("name: give a programme's name");
     const found = await programByName(ctx.db, name);
-    if (!found) throw notFound(`programme ${JSON.stringify(name)}`);
+    if (!found) throw notFound(`programme ${quote(name)}`);
     return toProgram(found);
   }
 
