@@ -1,4 +1,4 @@
-// The HTTP face: /graphql (Apollo Server), /healthz, and the IDE at /.
+// The HTTP face: /graphql (Apollo Server), /healthz, the explorer at / and the IDE at /graphiql.
 import { createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
@@ -15,6 +15,8 @@ import { checkContentType, HttpRefusal, parseBody, readBody, sendRefusal, type G
 import { boundLists } from "./guard/list-bounds.js";
 import { Neo4jHealth } from "./guard/neo4j-health.js";
 import { drainable } from "./guard/shutdown.js";
+import { explorerBuilt, explorerFile } from "./explorer.js";
+import { corsHandler } from "./http/cors.js";
 import { IDE_ASSETS, idePage } from "./ide.js";
 import { createSchema } from "./schema.js";
 
@@ -175,10 +177,12 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
     }
   };
 
+  const cors = corsHandler(config.corsOrigins);
   const http = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     try {
       if (url.pathname === "/graphql") {
+        if (cors(request, response)) return;
         const wantsPage = request.method === "GET" && !url.searchParams.has("query") && (request.headers.accept ?? "").includes("text/html");
         return wantsPage ? send(response, 200, "text/html", idePage()) : await graphql(request, response, url);
       }
@@ -186,13 +190,17 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
         const { status, body } = await health(db, neo4j);
         return send(response, status, "application/json", JSON.stringify(body));
       }
-      if (url.pathname === "/" || url.pathname === "/ide") return send(response, 200, "text/html", idePage());
-      const asset = IDE_ASSETS[url.pathname];
+      if (url.pathname === "/graphiql" || url.pathname === "/ide") return send(response, 200, "text/html", idePage());
+      if (url.pathname === "/" && !explorerBuilt()) {
+        return send(response, 404, "text/plain", "the explorer is not built (npm run build); the IDE is at /graphiql\n");
+      }
+      const asset = IDE_ASSETS[url.pathname] ?? explorerFile(url.pathname);
       if (asset) {
-        response.writeHead(200, { "content-type": asset.type, "cache-control": "max-age=86400" });
+        // The page itself is re-read each time so a rebuilt bundle shows; scripts may be cached briefly.
+        response.writeHead(200, { "content-type": asset.type, "cache-control": url.pathname === "/" ? "no-cache" : "max-age=300" });
         return void createReadStream(asset.file).pipe(response);
       }
-      send(response, 404, "text/plain", "not found: try /graphql, /healthz or / for the IDE\n");
+      send(response, 404, "text/plain", "not found: try / for the explorer, /graphiql for the IDE, /graphql or /healthz\n");
     } catch (error) {
       if (error instanceof HttpRefusal) return sendRefusal(response, error);
       if (error instanceof QueryTooComplex) return sendRefusal(response, new HttpRefusal(400, error.code, error.message));

@@ -5,7 +5,8 @@ import type { Context } from "../context.js";
 import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Law, LawFirm, LawFirmConnection, Person, ReportConnection, toJurisdiction, toLaw, toLawFirm, toPerson, toReport } from "../types/entities.js";
-import { Advice } from "../types/relations.js";
+import { Advice, MentionConnection } from "../types/relations.js";
+import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 import { checkCode } from "./places.js";
 
 type MentionedLabel = "Law" | "LawFirm" | "Person";
@@ -18,7 +19,7 @@ async function reportsOf(ctx: Context, label: MentionedLabel, key: string, args:
 
 @Resolver(() => LawFirm)
 export class LawFirmResolver {
-  @Query(() => LawFirm, { description: "A firm by its full name (…律所 is read as …律师事务所)" })
+  @Query(() => LawFirm, { nullable: true, description: "A firm by its full name (…律所 is read as …律师事务所); null, with a NOT_FOUND error, when there is none" })
   async lawFirm(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<LawFirm> {
     if (!name.trim()) throw badInput("name: give a law firm's name");
     const firm = await lawFirmByName(ctx.db, name);
@@ -26,7 +27,7 @@ export class LawFirmResolver {
     return toLawFirm(firm);
   }
 
-  @Query(() => LawFirmConnection, { description: "Law firms by name; within: only firms advising places in that division" })
+  @Query(() => LawFirmConnection, { nullable: true, description: "Law firms by name; within: only firms advising places in that division" })
   async lawFirms(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) args: PageArgs,
@@ -39,7 +40,7 @@ export class LawFirmResolver {
   @FieldResolver(() => [Advice], { description: "the places it advises, per report that says so" })
   async advises(@Root() firm: LawFirm, @Ctx() ctx: Context): Promise<Advice[]> {
     const advice = await ctx.loaders.adviceGiven.load(firm.key);
-    return advice.map((a) => ({ lawFirm: firm, jurisdiction: toJurisdiction(a.jurisdiction), year: a.year, reportId: a.reportId }));
+    return advice.map((a) => ({ lawFirm: firm, jurisdiction: toJurisdiction(a.jurisdiction), year: a.year, reportId: a.reportId, sentence: a.sentence }));
   }
 
   @FieldResolver(() => [Person], { description: "lawyers the reports name with this firm" })
@@ -47,9 +48,14 @@ export class LawFirmResolver {
     return (await ctx.loaders.lawyers.load(firm.key)).map(toPerson);
   }
 
-  @FieldResolver(() => ReportConnection)
+  @FieldResolver(() => ReportConnection, { nullable: true })
   async reports(@Root() firm: LawFirm, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs, @Arg("year", () => Int, { nullable: true }) year?: number | null) {
     return reportsOf(ctx, "LawFirm", firm.key, args, year ?? null);
+  }
+
+  @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
+  async mentions(@Root() firm: LawFirm, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "LawFirm", firm.key, args);
   }
 }
 
@@ -61,15 +67,20 @@ export class PersonResolver {
     return firm ? toLawFirm(firm) : null;
   }
 
-  @FieldResolver(() => ReportConnection)
+  @FieldResolver(() => ReportConnection, { nullable: true })
   async reports(@Root() person: Person, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     return reportsOf(ctx, "Person", person.key, args, null);
+  }
+
+  @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
+  async mentions(@Root() person: Person, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "Person", person.key, args);
   }
 }
 
 @Resolver(() => Law)
 export class LawResolver {
-  @Query(() => Law, { description: "A law or document by name or alias, without 《》" })
+  @Query(() => Law, { nullable: true, description: "A law or document by name or alias, without 《》; null, with a NOT_FOUND error, when there is none" })
   async law(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Law> {
     if (!name.trim()) throw badInput("name: give a law's name");
     const law = await lawByName(ctx.db, name);
@@ -77,8 +88,13 @@ export class LawResolver {
     return toLaw(law);
   }
 
-  @FieldResolver(() => ReportConnection)
+  @FieldResolver(() => ReportConnection, { nullable: true })
   async reports(@Root() law: Law, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs, @Arg("year", () => Int, { nullable: true }) year?: number | null) {
     return reportsOf(ctx, "Law", law.key, args, year ?? null);
+  }
+
+  @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
+  async mentions(@Root() law: Law, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "Law", law.key, args);
   }
 }

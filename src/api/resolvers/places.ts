@@ -18,7 +18,8 @@ import {
   toReport,
 } from "../types/entities.js";
 import { Level } from "../types/node.js";
-import { Advice, PlaceProgramConnection } from "../types/relations.js";
+import { Advice, MentionConnection, PlaceProgramConnection } from "../types/relations.js";
+import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 
 const CODE = /^\d{2}(?:\d{2}(?:\d{2}(?:\d{3}(?:\d{3})?)?)?)?$/;
 
@@ -55,7 +56,7 @@ function parentCode(place: JurisdictionRecord): string | null {
 
 @Resolver(() => Jurisdiction)
 export class JurisdictionResolver {
-  @Query(() => Jurisdiction, { description: "A place by division code or by official name (名称 must be unique, else give the code)" })
+  @Query(() => Jurisdiction, { nullable: true, description: "A place by division code or by official name (名称 must be unique, else give the code); null, with a NOT_FOUND error, when there is none" })
   async jurisdiction(
     @Ctx() ctx: Context,
     @Arg("code", () => String, { nullable: true }) code?: string | null,
@@ -64,7 +65,7 @@ export class JurisdictionResolver {
     return toJurisdiction(await findPlace(ctx, code, name));
   }
 
-  @Query(() => JurisdictionConnection, { description: "Places in the graph (those some report names, and their parents), by code" })
+  @Query(() => JurisdictionConnection, { nullable: true, description: "Places in the graph (those some report names, and their parents), by code" })
   async jurisdictions(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) args: PageArgs,
@@ -91,19 +92,19 @@ export class JurisdictionResolver {
     return found.filter((p): p is JurisdictionRecord => !!p && !(p instanceof Error)).map(toJurisdiction);
   }
 
-  @FieldResolver(() => JurisdictionConnection, { description: "places directly below, by code" })
+  @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "places directly below, by code" })
   async children(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     return toConnection(await ctx.loaders.children.load({ id: place.code, args: window }), window, toJurisdiction);
   }
 
-  @FieldResolver(() => JurisdictionConnection, { description: "communities and villages anywhere below" })
+  @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "communities and villages anywhere below" })
   async communities(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     return toConnection(await communitiesWithin(ctx.db, place.record, window), window, toJurisdiction);
   }
 
-  @FieldResolver(() => ReportConnection, { description: "reports by this place or any place within it, newest first" })
+  @FieldResolver(() => ReportConnection, { nullable: true, description: "reports by this place or any place within it, newest first" })
   async reports(
     @Root() place: Jurisdiction,
     @Ctx() ctx: Context,
@@ -114,20 +115,25 @@ export class JurisdictionResolver {
     return toConnection(await reportsWithin(ctx.db, place.record, year ?? null, window), window, toReport);
   }
 
-  @FieldResolver(() => PlaceProgramConnection, { description: "programmes its reports (and those of places within it) mention, most reported first" })
+  @FieldResolver(() => PlaceProgramConnection, { nullable: true, description: "programmes its reports (and those of places within it) mention, most reported first" })
   async programs(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     const page = await ctx.loaders.programsWithin.load({ id: place.code, args: { page: window, level: place.level } });
-    return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports }));
+    return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports, evidence: p.evidence }));
+  }
+
+  @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
+  async mentions(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "Jurisdiction", place.code, args);
   }
 
   @FieldResolver(() => [Advice], { description: "law firms retained as its legal advisers, per report" })
   async lawFirms(@Root() place: Jurisdiction, @Ctx() ctx: Context): Promise<Advice[]> {
     const advice = await ctx.loaders.advisers.load(place.code);
-    return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId }));
+    return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId, sentence: a.sentence }));
   }
 
-  @FieldResolver(() => MetricConnection, { description: "figures stated about this place, by key and year" })
+  @FieldResolver(() => MetricConnection, { nullable: true, description: "figures stated about this place, by key and year" })
   async metrics(
     @Root() place: Jurisdiction,
     @Ctx() ctx: Context,
