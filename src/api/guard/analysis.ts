@@ -20,7 +20,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import { listBound } from "./list-bounds.js";
+import { listBound, pagedByParent } from "./list-bounds.js";
 
 export interface AnalysisLimits {
   maxTokens: number;
@@ -78,6 +78,7 @@ class Analyser {
     if (!isObjectList(field.type)) return 1;
     // A connection's edges are already counted by the connection's `first`.
     if (field.name === "edges" && isObjectType(parent) && parent.getFields().pageInfo) return 1;
+    if (pagedByParent(parent.name, field.name)) return 1;
     return listBound(parent.name, field.name);
   }
 

@@ -20,7 +20,16 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   "MetricComparison.metrics": 20,
   "Query.compareMetrics": 100,
   "Query.sharedPrograms": 100,
+  "PlaceProgram.evidence": 3,
+  "TimelinePlace.years": 50,
 };
+
+/** Lists whose length the parent field's `first` already bounds (counted once, never cut). */
+const PAGED_BY_PARENT = new Set(["Neighborhood.nodes", "Neighborhood.edges"]);
+
+export function pagedByParent(type: string, field: string): boolean {
+  return PAGED_BY_PARENT.has(`${type}.${field}`);
+}
 
 /** A list field missing from the table is counted (and cut) at this size. */
 export const DEFAULT_LIST_BOUND = 100;
@@ -40,6 +49,7 @@ export function unpagedListFields(schema: GraphQLSchema): string[] {
       if (!isListType(inner) || !(isObjectType(named) || isInterfaceType(named))) continue;
       if (field.args.some((a) => a.name === "first")) continue;
       if (field.name === "edges" && type.getFields().pageInfo) continue;
+      if (pagedByParent(type.name, field.name)) continue;
       found.push(`${type.name}.${field.name}`);
     }
   }
