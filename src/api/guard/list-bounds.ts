@@ -15,7 +15,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   "Report.places": 100,
   "Report.metrics": 200,
   "Mention.evidence": 5, // MAX_EVIDENCE sentences are stored per mention
-  "RecurringProgram.jurisdictions": 100,
+  "RecurringProgram.jurisdictions": 60, // the explorer asks for 100 programmes with their places
   "RecurringProgram.evidence": 3,
   "MetricComparison.metrics": 20,
   "Query.compareMetrics": 100,
