@@ -1,7 +1,17 @@
 // Query.jurisdiction and the relationships of a Jurisdiction.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { findMetrics } from "../../graph/read/metrics.js";
-import { communitiesWithin, jurisdictionsByName, listJurisdictions, reportsWithin } from "../../graph/read/places.js";
+import { countMetrics, findMetrics } from "../../graph/read/metrics.js";
+import {
+  communitiesWithin,
+  countChildren,
+  countCommunitiesWithin,
+  countJurisdictions,
+  countReportsWithin,
+  jurisdictionsByName,
+  listJurisdictions,
+  reportsWithin,
+} from "../../graph/read/places.js";
+import { countProgramsWithin } from "../../graph/read/rollups.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
@@ -72,8 +82,9 @@ export class JurisdictionResolver {
     @Arg("within", () => String, { nullable: true }) within?: string | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    const page = await listJurisdictions(ctx.db, { level: level ?? null, within: within ? checkCode(within, "within") : null }, window);
-    return toConnection(page, window, toJurisdiction);
+    const filter = { level: level ?? null, within: within ? checkCode(within, "within") : null };
+    const page = await listJurisdictions(ctx.db, filter, window);
+    return toConnection(page, window, toJurisdiction, () => countJurisdictions(ctx.db, filter));
   }
 
   @FieldResolver(() => Jurisdiction, { nullable: true })
@@ -94,13 +105,15 @@ export class JurisdictionResolver {
   @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "places directly below, by code" })
   async children(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    return toConnection(await ctx.loaders.children.load({ id: place.code, args: window }), window, toJurisdiction);
+    const page = await ctx.loaders.children.load({ id: place.code, args: window });
+    return toConnection(page, window, toJurisdiction, () => countChildren(ctx.db, place.code));
   }
 
   @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "communities and villages anywhere below" })
   async communities(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    return toConnection(await communitiesWithin(ctx.db, place.record, window), window, toJurisdiction);
+    const page = await communitiesWithin(ctx.db, place.record, window);
+    return toConnection(page, window, toJurisdiction, () => countCommunitiesWithin(ctx.db, place.record));
   }
 
   @FieldResolver(() => ReportConnection, { nullable: true, description: "reports by this place or any place within it, newest first" })
@@ -111,14 +124,15 @@ export class JurisdictionResolver {
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    return toConnection(await reportsWithin(ctx.db, place.record, year ?? null, window), window, toReport);
+    const page = await reportsWithin(ctx.db, place.record, year ?? null, window);
+    return toConnection(page, window, toReport, () => countReportsWithin(ctx.db, place.record, year ?? null));
   }
 
   @FieldResolver(() => PlaceProgramConnection, { nullable: true, description: "programmes its reports (and those of places within it) mention, most reported first" })
   async programs(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    const page = await ctx.loaders.programsWithin.load({ id: place.code, args: { page: window, level: place.level } });
-    return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports }));
+    const page = await ctx.loaders.programsWithin.load({ id: place.code, args: window });
+    return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports }), () => countProgramsWithin(ctx.db, place.code));
   }
 
   @FieldResolver(() => [Advice], { description: "law firms retained as its legal advisers, per report" })
@@ -136,7 +150,8 @@ export class JurisdictionResolver {
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    const page = await findMetrics(ctx.db, { key: key ?? null, year: year ?? null, jurisdictions: [place.code], years: null }, window);
-    return toConnection(page, window, toMetric);
+    const filter = { key: key ?? null, year: year ?? null, jurisdictions: [place.code], years: null };
+    const page = await findMetrics(ctx.db, filter, window);
+    return toConnection(page, window, toMetric, () => countMetrics(ctx.db, filter));
   }
 }

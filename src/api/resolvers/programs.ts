@@ -1,16 +1,26 @@
 // Query.program, recurringPrograms, sharedPrograms, and the relationships of a Program.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { mentionsOf, programByName, recurringPrograms, sharedPrograms } from "../../graph/read/programs.js";
-import type { JurisdictionRecord, ReportRecord } from "../../graph/read/records.js";
+import { mentionsOf, programByName } from "../../graph/read/programs.js";
+import type { JurisdictionRecord } from "../../graph/read/records.js";
+import {
+  countPlacesOfProgram,
+  countRecurringPrograms,
+  countReportsMentioningProgram,
+  programTimeline,
+  recurringPrograms,
+  sharedPrograms,
+} from "../../graph/read/rollups.js";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
-import { Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
+import { Jurisdiction, Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
 import { Level } from "../types/node.js";
-import { MentionConnection, ProgramPlaceConnection, RecurringProgramConnection } from "../types/relations.js";
+import { Evidence, MentionConnection, ProgramPlaceConnection, ProgramYear, RecurringProgram, RecurringProgramConnection } from "../types/relations.js";
 import { checkCode, findPlaceByCodeOrName } from "./places.js";
 
 const EVIDENCE_PER_PROGRAM = 3;
+/** RecurringProgram.jurisdictions lists at most this many places. */
+const MAX_LISTED_PLACES = 5000;
 
 function checkYear(year: number | null | undefined): number | null {
   if (year === null || year === undefined) return null;
@@ -42,23 +52,14 @@ export class ProgramResolver {
   ) {
     if (minJurisdictions < 1) throw badInput(`minJurisdictions: expected 1 or more, got ${minJurisdictions}`);
     const window = pageWindow(args, ctx.limits);
-    const page = await recurringPrograms(
-      ctx.db,
-      { level, year: checkYear(year), within: within ? checkCode(within, "within") : null, min: minJurisdictions, evidence: EVIDENCE_PER_PROGRAM },
+    const filter = { level, year: checkYear(year), within: within ? checkCode(within, "within") : null };
+    const page = await recurringPrograms(ctx.db, { ...filter, min: minJurisdictions }, window);
+    return toConnection(
+      page,
       window,
+      (r): RecurringProgram => Object.assign(new RecurringProgram(), { ...r, program: toProgram(r.program), filter }),
+      () => countRecurringPrograms(ctx.db, { ...filter, min: minJurisdictions }),
     );
-    const codes = [...new Set(page.items.flatMap((p) => p.jurisdictionCodes))];
-    const places = new Map<string, JurisdictionRecord>();
-    (await ctx.loaders.jurisdiction.loadMany(codes)).forEach((p) => p && !(p instanceof Error) && places.set(p.code, p));
-    return toConnection(page, window, (r) => ({
-      program: toProgram(r.program),
-      jurisdictionCount: r.jurisdictionCodes.length,
-      jurisdictionCodes: r.jurisdictionCodes,
-      jurisdictions: r.jurisdictionCodes.flatMap((c) => (places.has(c) ? [toJurisdiction(places.get(c)!)] : [])).sort((a, b) => (a.code < b.code ? -1 : 1)),
-      firstYear: r.firstYear,
-      lastYear: r.lastYear,
-      evidence: r.evidence,
-    }));
   }
 
   @Query(() => [Program], { nullable: true, description: "Programmes that reports from within both places mention" })
@@ -83,7 +84,7 @@ export class ProgramResolver {
     const window = pageWindow(args, ctx.limits);
     const filter = { level, year: checkYear(year), within: within ? checkCode(within, "within") : null };
     const page = await ctx.loaders.placesOfProgram.load({ id: program.key, args: { filter, page: window } });
-    return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }));
+    return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }), () => countPlacesOfProgram(ctx.db, program.key, filter));
   }
 
   @FieldResolver(() => ReportConnection, { nullable: true, description: "reports that mention it, newest first" })
@@ -94,23 +95,49 @@ export class ProgramResolver {
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    const page = await ctx.loaders.reportsMentioning.load({ id: program.key, args: { label: "Program", year: checkYear(year), page: window } });
-    return toConnection(page, window, toReport);
+    const wanted = checkYear(year);
+    const page = await ctx.loaders.reportsMentioning.load({ id: program.key, args: { label: "Program", year: wanted, page: window } });
+    return toConnection(page, window, toReport, () => countReportsMentioningProgram(ctx.db, program.key, wanted));
   }
 
   @FieldResolver(() => MentionConnection, { nullable: true, description: "each report's mentions, with sentences and offsets" })
   async mentions(@Root() program: Program, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     const page = await mentionsOf(ctx.db, program.key, window);
-    const reports = new Map<string, ReportRecord>();
-    for (const r of await ctx.loaders.report.loadMany(page.items.map((m) => m.reportId))) if (r && !(r instanceof Error)) reports.set(r.id, r);
-    return toConnection(page, window, (m) => {
-      const record = reports.get(m.reportId)!; // a mention's report exists: both are read in one database
-      return {
-        report: toReport(record),
+    return toConnection(
+      page,
+      window,
+      (m) => ({
+        report: toReport(m.report),
         count: m.count,
-        evidence: m.sentences.map((sentence, i) => ({ reportId: m.reportId, year: record.year, sentence, start: m.starts[i]!, end: m.ends[i]! })),
-      };
-    });
+        evidence: m.sentences.map((sentence, i) => ({ reportId: m.reportId, year: m.report.year, sentence, start: m.starts[i]!, end: m.ends[i]! })),
+      }),
+      () => countReportsMentioningProgram(ctx.db, program.key, null),
+    );
+  }
+
+  @FieldResolver(() => [ProgramYear], { description: "year by year: reports that mention it and places (of a level, within a division) whose reports do" })
+  async timeline(
+    @Root() program: Program,
+    @Ctx() ctx: Context,
+    @Arg("level", () => Level, { defaultValue: Level.DISTRICT }) level: Level,
+    @Arg("within", () => String, { nullable: true }) within?: string | null,
+  ): Promise<ProgramYear[]> {
+    return programTimeline(ctx.db, program.key, { level, within: within ? checkCode(within, "within") : null });
+  }
+}
+
+@Resolver(() => RecurringProgram)
+export class RecurringProgramResolver {
+  @FieldResolver(() => [Jurisdiction], { description: "the places counted, by code" })
+  async jurisdictions(@Root() recurring: RecurringProgram, @Ctx() ctx: Context): Promise<Jurisdiction[]> {
+    const codes = await ctx.loaders.placeCodesOfProgram.load({ id: recurring.program.key, args: { filter: recurring.filter, limit: MAX_LISTED_PLACES } });
+    const places = await ctx.loaders.jurisdiction.loadMany(codes);
+    return places.filter((p): p is JurisdictionRecord => !!p && !(p instanceof Error)).map(toJurisdiction);
+  }
+
+  @FieldResolver(() => [Evidence], { description: "a few sentences, one per place" })
+  async evidence(@Root() recurring: RecurringProgram, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return ctx.loaders.recurringEvidence.load({ id: recurring.program.key, args: { filter: recurring.filter, places: EVIDENCE_PER_PROGRAM } });
   }
 }

@@ -3,6 +3,7 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../pagination.js";
 import { Jurisdiction, LawFirm, Program, Report } from "./entities.js";
 import { Node } from "./node.js";
+import type { PlaceFilter } from "../../graph/read/rollups.js";
 
 @ObjectType({ description: "Where a report says something: the sentence and the character offsets" })
 export class Evidence {
@@ -57,19 +58,26 @@ export class RecurringProgram {
   @Field(() => Int, { description: "distinct places of the level asked for" })
   jurisdictionCount!: number;
 
-  @Field(() => [Jurisdiction])
-  jurisdictions!: Jurisdiction[];
-
   @Field(() => Int, { nullable: true })
   firstYear!: number | null;
 
   @Field(() => Int, { nullable: true })
   lastYear!: number | null;
 
-  @Field(() => [Evidence], { description: "a few sentences, one per place" })
-  evidence!: Evidence[];
+  /** the question it answers, for its jurisdictions and evidence */
+  filter!: PlaceFilter;
+}
 
-  jurisdictionCodes!: string[];
+@ObjectType({ description: "A programme in one year" })
+export class ProgramYear {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int, { description: "reports of that year that mention it" })
+  reports!: number;
+
+  @Field(() => Int, { description: "places of the level asked for whose reports of that year mention it" })
+  jurisdictionCount!: number;
 }
 
 @ObjectType({ description: "A firm retained as legal adviser by a place, as a report says" })
