@@ -6,6 +6,7 @@ import { adviceGivenBy, firmsOfPersons, lawFirmsByKey, lawsByKey, lawyersOf, per
 import { advisersOf, childrenOf, jurisdictionsByCode } from "../graph/read/places.js";
 import { evidenceOfPrograms, programsByKey, reportsMentioning, type MentionedLabel } from "../graph/read/programs.js";
 import type { PageWindow } from "../graph/read/records.js";
+import type { RollupLevel } from "../graph/rollups.js";
 import { placeCodesOfPrograms, placesOfPrograms, programsWithin, type PlaceFilter } from "../graph/read/rollups.js";
 import { contentsOfReports, metricsById, metricsOfReports, reportsById } from "../graph/read/reports.js";
 
@@ -57,6 +58,11 @@ export function createLoaders(db: Database) {
     recurringEvidence: withArgs(async (keys, args: { filter: PlaceFilter; places: number }) => {
       const codes = await placeCodesOfPrograms(db, keys, args.filter, args.places);
       return evidenceOfPrograms(db, keys.map((key, i) => ({ key, codes: codes[i]! })), args.filter.level, args.filter.year);
+    }),
+    /** id: place code and programme key joined by NUL; the newest report's sentence */
+    placeProgramEvidence: withArgs(async (ids, level: RollupLevel) => {
+      const wanted = ids.map((id) => ({ codes: [id.split("\u0000")[0]!], key: id.split("\u0000")[1]! }));
+      return evidenceOfPrograms(db, wanted, level, null);
     }),
     reportsMentioning: withArgs((keys, args: { label: MentionedLabel; year: number | null; page: PageWindow }) =>
       reportsMentioning(db, args.label, keys, args.year, args.page),

@@ -6,8 +6,9 @@ import { connectionResolvers } from "./pagination.js";
 import { LawFirmResolver, LawResolver, PersonResolver } from "./resolvers/firms.js";
 import { MetricResolver } from "./resolvers/metrics.js";
 import { MutationResolver } from "./resolvers/mutations.js";
+import { NeighborhoodResolver } from "./resolvers/neighborhood.js";
 import { NodeResolver } from "./resolvers/node.js";
-import { JurisdictionResolver } from "./resolvers/places.js";
+import { JurisdictionResolver, PlaceProgramResolver } from "./resolvers/places.js";
 import { ProgramResolver, RecurringProgramResolver } from "./resolvers/programs.js";
 import { ReportResolver } from "./resolvers/reports.js";
 import { Jurisdiction, Law, LawFirm, Metric, Person, Program, Report } from "./types/entities.js";
@@ -16,6 +17,7 @@ export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       JurisdictionResolver,
+      PlaceProgramResolver,
       ProgramResolver,
       RecurringProgramResolver,
       LawFirmResolver,
@@ -24,6 +26,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ReportResolver,
       MetricResolver,
       NodeResolver,
+      NeighborhoodResolver,
       MutationResolver,
       ...connectionResolvers,
     ],

@@ -8,12 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/graph/driver.js";
 import * as firms from "../../src/graph/read/firms.js";
 import * as metrics from "../../src/graph/read/metrics.js";
+import * as neighborhood from "../../src/graph/read/neighborhood.js";
 import * as places from "../../src/graph/read/places.js";
 import * as programs from "../../src/graph/read/programs.js";
 import type { JurisdictionRecord, PageWindow } from "../../src/graph/read/records.js";
 import * as reports from "../../src/graph/read/reports.js";
 import * as rollups from "../../src/graph/read/rollups.js";
 import * as search from "../../src/graph/read/search.js";
+import * as timeline from "../../src/graph/read/timeline.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { listSources } from "../../src/ingest/sources.js";
 import { openTestDatabase } from "../support/db.js";
@@ -122,7 +124,7 @@ describe("query plans of the read layer", () => {
           await programs.countReportsMentioning(rdb, label, program.key, 2023);
         }
       },
-      "programs.mentionsOf": () => paged((w) => programs.mentionsOf(rdb, program.key, w)),
+      "programs.mentionsOf": () => paged((w) => programs.mentionsOf(rdb, "Program", program.key, w)),
       "programs.evidenceOfPrograms": async () => {
         await programs.evidenceOfPrograms(rdb, [{ key: program.key, codes: ["330106"] }], "DISTRICT", null);
         await programs.evidenceOfPrograms(rdb, [{ key: program.key, codes: ["330106005"] }], "TOWNSHIP", 2023);
@@ -146,7 +148,23 @@ describe("query plans of the read layer", () => {
       "rollups.programsWithin": () => paged(async (w) => (await rollups.programsWithin(rdb, ["330106"], w))[0]!),
       "rollups.countProgramsWithin": () => rollups.countProgramsWithin(rdb, "330106"),
       "rollups.sharedPrograms": () => rollups.sharedPrograms(rdb, "330106", "330681"),
-      "rollups.programTimeline": () => rollups.programTimeline(rdb, program.key, { level: "DISTRICT", within: "33" }),
+      "timeline.programTimeline": async () => {
+        for (const filter of [{ level: "DISTRICT" as const, within: null }, { level: "TOWNSHIP" as const, within: "33" }]) {
+          await paged((w) => timeline.programTimeline(rdb, program.key, filter, w));
+          await timeline.countTimelinePlaces(rdb, program.key, filter);
+        }
+      },
+      "programs.countMentions": async () => {
+        await programs.countMentions(rdb, "Program", program.key);
+        await programs.countMentions(rdb, "Jurisdiction", "330106");
+        await paged((w) => programs.mentionsOf(rdb, "Jurisdiction", "330106", w));
+      },
+      "neighborhood.neighborhood": async () => {
+        for (const depth of [1, 2]) {
+          await neighborhood.neighborhood(rdb, { label: "Program", key: program.key }, { depth, labels: [...neighborhood.NEIGHBOR_LABELS], limit: 50 });
+          await neighborhood.neighborhood(rdb, { label: "Jurisdiction", key: "330106" }, { depth, labels: ["Program", "LawFirm"], limit: 20 });
+        }
+      },
       "rollups.countReportsMentioningProgram": () => rollups.countReportsMentioningProgram(rdb, program.key, 2023),
       "firms.lawFirmsByKey": () => firms.lawFirmsByKey(rdb, ["浙江澄衡律师事务所"]),
       "firms.lawFirmByName": () => firms.lawFirmByName(rdb, "浙江澄衡律所"),
@@ -199,7 +217,7 @@ describe("query plans of the read layer", () => {
     }
 
     // Every database-reading function of every module is called above (a new one must be added).
-    const modules = { firms, metrics, places, programs, reports, rollups, search };
+    const modules = { firms, metrics, neighborhood, places, programs, reports, rollups, search, timeline };
     const files = readdirSync(resolve("src/graph/read")).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
     for (const file of files.filter((f) => !["run", "keyset", "records"].includes(f))) expect(Object.keys(modules)).toContain(file);
     const bodies = Object.values(calls).map((c) => c.toString()).join("\n");

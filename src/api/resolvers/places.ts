@@ -28,7 +28,8 @@ import {
   toReport,
 } from "../types/entities.js";
 import { Level } from "../types/node.js";
-import { Advice, PlaceProgramConnection } from "../types/relations.js";
+import { Advice, Evidence, MentionConnection, PlaceProgram, PlaceProgramConnection } from "../types/relations.js";
+import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 
 const CODE = /^\d{2}(?:\d{2}(?:\d{2}(?:\d{3}(?:\d{3})?)?)?)?$/;
 
@@ -132,13 +133,23 @@ export class JurisdictionResolver {
   async programs(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     const page = await ctx.loaders.programsWithin.load({ id: place.code, args: window });
-    return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports }), () => countProgramsWithin(ctx.db, place.code));
+    return toConnection(
+      page,
+      window,
+      (p): PlaceProgram => Object.assign(new PlaceProgram(), { program: toProgram(p), reports: p.reports, placeCode: place.code, placeLevel: place.level }),
+      () => countProgramsWithin(ctx.db, place.code),
+    );
+  }
+
+  @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
+  async mentions(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "Jurisdiction", place.code, args);
   }
 
   @FieldResolver(() => [Advice], { description: "law firms retained as its legal advisers, per report" })
   async lawFirms(@Root() place: Jurisdiction, @Ctx() ctx: Context): Promise<Advice[]> {
     const advice = await ctx.loaders.advisers.load(place.code);
-    return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId }));
+    return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId, sentence: a.sentence }));
   }
 
   @FieldResolver(() => MetricConnection, { nullable: true, description: "figures stated about this place, by key and year" })
@@ -153,5 +164,13 @@ export class JurisdictionResolver {
     const filter = { key: key ?? null, year: year ?? null, jurisdictions: [place.code], years: null };
     const page = await findMetrics(ctx.db, filter, window);
     return toConnection(page, window, toMetric, () => countMetrics(ctx.db, filter));
+  }
+}
+
+@Resolver(() => PlaceProgram)
+export class PlaceProgramResolver {
+  @FieldResolver(() => [Evidence], { description: "the sentence of the newest report that mentions it" })
+  async evidence(@Root() row: PlaceProgram, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return ctx.loaders.placeProgramEvidence.load({ id: `${row.placeCode}\u0000${row.program.key}`, args: row.placeLevel });
   }
 }

@@ -1,21 +1,16 @@
 // Query.program, recurringPrograms, sharedPrograms, and the relationships of a Program.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { mentionsOf, programByName } from "../../graph/read/programs.js";
+import { programByName } from "../../graph/read/programs.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
-import {
-  countPlacesOfProgram,
-  countRecurringPrograms,
-  countReportsMentioningProgram,
-  programTimeline,
-  recurringPrograms,
-  sharedPrograms,
-} from "../../graph/read/rollups.js";
+import { countPlacesOfProgram, countRecurringPrograms, countReportsMentioningProgram, recurringPrograms, sharedPrograms } from "../../graph/read/rollups.js";
+import { countTimelinePlaces, programTimeline } from "../../graph/read/timeline.js";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Jurisdiction, Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
 import { Level } from "../types/node.js";
-import { Evidence, MentionConnection, ProgramPlaceConnection, ProgramYear, RecurringProgram, RecurringProgramConnection } from "../types/relations.js";
+import { Evidence, MentionConnection, ProgramPlaceConnection, RecurringProgram, RecurringProgramConnection, TimelinePlaceConnection } from "../types/relations.js";
+import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 import { checkCode, findPlaceByCodeOrName } from "./places.js";
 
 const EVIDENCE_PER_PROGRAM = 3;
@@ -100,30 +95,27 @@ export class ProgramResolver {
     return toConnection(page, window, toReport, () => countReportsMentioningProgram(ctx.db, program.key, wanted));
   }
 
-  @FieldResolver(() => MentionConnection, { nullable: true, description: "each report's mentions, with sentences and offsets" })
+  @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
   async mentions(@Root() program: Program, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
-    const window = pageWindow(args, ctx.limits);
-    const page = await mentionsOf(ctx.db, program.key, window);
-    return toConnection(
-      page,
-      window,
-      (m) => ({
-        report: toReport(m.report),
-        count: m.count,
-        evidence: m.sentences.map((sentence, i) => ({ reportId: m.reportId, year: m.report.year, sentence, start: m.starts[i]!, end: m.ends[i]! })),
-      }),
-      () => countReportsMentioningProgram(ctx.db, program.key, null),
-    );
+    return mentionConnection(ctx, "Program", program.key, args);
   }
 
-  @FieldResolver(() => [ProgramYear], { description: "year by year: reports that mention it and places (of a level, within a division) whose reports do" })
-  async timeline(
-    @Root() program: Program,
+  @Query(() => TimelinePlaceConnection, {
+    nullable: true,
+    description: "Where a programme runs over time: places (at a level) whose reports mention it, earliest first, with report counts per year",
+  })
+  async programTimeline(
     @Ctx() ctx: Context,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("name", () => String, { description: "canonical name or any alias" }) name: string,
     @Arg("level", () => Level, { defaultValue: Level.DISTRICT }) level: Level,
-    @Arg("within", () => String, { nullable: true }) within?: string | null,
-  ): Promise<ProgramYear[]> {
-    return programTimeline(ctx.db, program.key, { level, within: within ? checkCode(within, "within") : null });
+    @Arg("within", () => String, { nullable: true, description: "a division code the places must lie in" }) within?: string | null,
+  ) {
+    const window = pageWindow(args, ctx.limits);
+    const program = await this.program(ctx, name);
+    const filter = { level, within: within ? checkCode(within, "within") : null };
+    const page = await programTimeline(ctx.db, program.key, filter, window);
+    return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }), () => countTimelinePlaces(ctx.db, program.key, filter));
   }
 }
 

@@ -4,6 +4,7 @@ import { ConnectionType } from "../pagination.js";
 import { Jurisdiction, LawFirm, Program, Report } from "./entities.js";
 import { Node } from "./node.js";
 import type { PlaceFilter } from "../../graph/read/rollups.js";
+import type { RollupLevel } from "../../graph/rollups.js";
 
 @ObjectType({ description: "Where a report says something: the sentence and the character offsets" })
 export class Evidence {
@@ -68,18 +69,6 @@ export class RecurringProgram {
   filter!: PlaceFilter;
 }
 
-@ObjectType({ description: "A programme in one year" })
-export class ProgramYear {
-  @Field(() => Int)
-  year!: number;
-
-  @Field(() => Int, { description: "reports of that year that mention it" })
-  reports!: number;
-
-  @Field(() => Int, { description: "places of the level asked for whose reports of that year mention it" })
-  jurisdictionCount!: number;
-}
-
 @ObjectType({ description: "A firm retained as legal adviser by a place, as a report says" })
 export class Advice {
   @Field(() => LawFirm)
@@ -93,6 +82,9 @@ export class Advice {
 
   @Field(() => ID, { description: "reportId of the report that says so" })
   reportId!: string;
+
+  @Field(() => String, { nullable: true, description: "the report's first sentence naming the firm" })
+  sentence!: string | null;
 }
 
 @ObjectType({ description: "A programme a place runs, with how many of its reports mention it" })
@@ -102,6 +94,31 @@ export class PlaceProgram {
 
   @Field(() => Int)
   reports!: number;
+
+  /** the place it runs in, for its evidence */
+  placeCode!: string;
+  placeLevel!: RollupLevel;
+}
+
+@ObjectType({ description: "Reports from within a place that mention a programme in one year" })
+export class YearCount {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int)
+  reports!: number;
+}
+
+@ObjectType({ description: "One place's row of a programme's place × year grid" })
+export class TimelinePlace {
+  @Field(() => Jurisdiction)
+  jurisdiction!: Jurisdiction;
+
+  @Field(() => Int, { description: "the first year a report from within the place mentions the programme" })
+  firstYear!: number;
+
+  @Field(() => [YearCount], { description: "years with at least one such report, oldest first" })
+  years!: YearCount[];
 }
 
 @ObjectType({ description: "A search result" })
@@ -117,3 +134,4 @@ export const RecurringProgramConnection = ConnectionType(RecurringProgram, "Recu
 export const ProgramPlaceConnection = ConnectionType(ProgramPlace, "ProgramPlace");
 export const PlaceProgramConnection = ConnectionType(PlaceProgram, "PlaceProgram");
 export const MentionConnection = ConnectionType(Mention, "Mention");
+export const TimelinePlaceConnection = ConnectionType(TimelinePlace, "TimelinePlace");

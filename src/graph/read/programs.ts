@@ -75,11 +75,21 @@ export async function countReportsMentioning(db: Database, label: MentionedLabel
   );
 }
 
-/** Each report's evidence of mentioning the programme, newest report first. */
-export async function mentionsOf(db: Database, key: string, window: PageWindow): Promise<Page<MentionRecord & { report: ReportRecord }>> {
+/** How many reports mention an entity (a place by its code): its MENTIONS degree. */
+export async function countMentions(db: Database, label: MentionedLabel | "Jurisdiction", key: string): Promise<number> {
+  return readCount(db, `MATCH (e:${label} {${label === "Jurisdiction" ? "code" : "key"}: $key}) RETURN COUNT { (e)<-[:MENTIONS]-(:Report) } AS count`, { key });
+}
+
+/** Each report's evidence of mentioning an entity (a place by its code, the others by key), newest report first. */
+export async function mentionsOf(
+  db: Database,
+  label: MentionedLabel | "Jurisdiction",
+  key: string,
+  window: PageWindow,
+): Promise<Page<MentionRecord & { report: ReportRecord }>> {
   const rows = await readRows<{ item: MentionRecord & { report: ReportRecord }; key: SortKey }>(
     db,
-    `MATCH (:Program {key: $key})<-[m:MENTIONS]-(r:Report) ${where([], NEWEST_FIRST, window)}
+    `MATCH (:${label} {${label === "Jurisdiction" ? "code" : "key"}: $key})<-[m:MENTIONS]-(r:Report) ${where([], NEWEST_FIRST, window)}
      WITH r, m ORDER BY ${orderBy(NEWEST_FIRST)} LIMIT toInteger($limit)
      RETURN {reportId: r.id, count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends, report: r {${REPORT_FIELDS}}} AS item,
             ${sortKeyOf(NEWEST_FIRST)} AS key`,
@@ -96,29 +106,29 @@ export interface EvidenceRecord {
   end: number;
 }
 
-/** One sentence from a report of each given place (a code at `level`) mentioning the programme. */
+/** For each (programme, places) asked for: one sentence from the newest report of each place (a code at `level`) mentioning it. */
 export async function evidenceOfPrograms(
   db: Database,
   wanted: { key: string; codes: string[] }[],
   level: DivisionLevel,
   year: number | null,
 ): Promise<EvidenceRecord[][]> {
-  const rows = await readRows<{ key: string; evidence: EvidenceRecord[] }>(
+  const rows = await readRows<{ i: number; evidence: EvidenceRecord[] }>(
     db,
-    `UNWIND $wanted AS w
-     CALL (w) {
-       UNWIND w.codes AS code
-       CALL (w, code) {
+    `UNWIND range(0, size($wanted) - 1) AS i
+     CALL (i) {
+       UNWIND $wanted[i].codes AS code
+       CALL (i, code) {
          MATCH (r:Report) WHERE r.${rollupField(level)} = code ${year !== null ? "AND r.year = $year" : ""}
-         MATCH (r)-[m:MENTIONS]->(:Program {key: w.key})
+         MATCH (r)-[m:MENTIONS]->(:Program {key: $wanted[i].key})
          RETURN {reportId: r.id, year: r.year, sentence: m.sentences[0], start: m.starts[0], end: m.ends[0]} AS sample
-         ORDER BY r.id LIMIT 1
+         ORDER BY ${orderBy(NEWEST_FIRST)} LIMIT 1
        }
        RETURN collect(sample) AS evidence
      }
-     RETURN w.key AS key, evidence`,
+     RETURN i, evidence`,
     { wanted, year },
   );
-  const byKey = new Map(rows.map((r) => [r.key, r.evidence]));
-  return wanted.map((w) => byKey.get(w.key) ?? []);
+  const byIndex = new Map(rows.map((r) => [r.i, r.evidence]));
+  return wanted.map((_, i) => byIndex.get(i) ?? []);
 }

@@ -136,7 +136,7 @@ export async function countProgramsWithin(db: Database, code: string): Promise<n
   return readCount(db, `MATCH (x:ProgramRollup) WHERE x.code = $code AND x.year = 0 RETURN count(x) AS count`, { code });
 }
 
-// ---- sharedPrograms, timeline, report counts ---------------------------------------------------
+// ---- sharedPrograms, report counts ---------------------------------------------------
 
 /** Programmes that reports from within both places mention. */
 export async function sharedPrograms(db: Database, a: string, b: string): Promise<ProgramRecord[]> {
@@ -149,25 +149,6 @@ export async function sharedPrograms(db: Database, a: string, b: string): Promis
     { a, b },
   );
   return rows.map((r) => r.p);
-}
-
-export interface ProgramYearRecord {
-  year: number;
-  reports: number;
-  /** places of the level asked for, within the area, whose reports mention it that year */
-  jurisdictionCount: number;
-}
-
-/** A programme year by year: reports mentioning it and places running it (within an area). */
-export async function programTimeline(db: Database, key: string, filter: Omit<PlaceFilter, "year">): Promise<ProgramYearRecord[]> {
-  const full = { ...filter, year: null };
-  if (!canHoldLevel(full)) return [];
-  return readRows<ProgramYearRecord>(
-    db,
-    `MATCH (x:ProgramRollup) WHERE x.program = $key AND x.code = $area AND x.year > 0
-     RETURN x.year AS year, x.reports AS reports, x.${COUNT_FIELD[filter.level]} AS jurisdictionCount ORDER BY year`,
-    { key, area: areaOf(full).area },
-  );
 }
 
 /** Reports mentioning a programme (in a year): kept on its whole-graph roll-up. */
