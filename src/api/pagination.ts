@@ -2,7 +2,7 @@
 import type { ClassType } from "type-graphql";
 import { ArgsType, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import type { Page, PageWindow, SortKey } from "../graph/read/records.js";
-import { badInput } from "./errors.js";
+import { badInput, quote } from "./errors.js";
 
 @ObjectType()
 export class PageInfo {
@@ -44,7 +44,7 @@ export const encodeCursor = (key: SortKey) => Buffer.from(JSON.stringify(key)).t
  * out: too long, not base64url, not a JSON list of 1 to 6 strings and finite numbers.
  */
 export function decodeCursor(cursor: string, argument = "after"): SortKey {
-  const refuse = () => badInput(`${argument}: not a cursor this server gave out: ${JSON.stringify(cursor.slice(0, 80))}`);
+  const refuse = () => badInput(`${argument}: not a cursor this server gave out: ${quote(cursor)}`);
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refuse();
   let key: unknown;
   try {
@@ -67,26 +67,31 @@ export function pageWindow(args: PageArgs, limits: PageLimits): PageWindow {
 }
 
 export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
+  /** the page as edges and pageInfo: read only when the query selects one of them */
+  page: () => Promise<{ edges: { cursor: string; node: T }[]; pageInfo: PageInfo }>;
   /** run only when the query selects totalCount: a count query, or a kept count */
   count: () => Promise<number>;
 }
 
-/** A page as a Relay connection; `count` runs only if totalCount is asked for. */
-export function toConnection<R, T>(page: Page<R>, window: PageWindow, map: (record: R) => T, count: () => Promise<number>): Connection<T> {
-  const edges = page.items.map((item, i) => ({ cursor: encodeCursor(page.keys[i]!), node: map(item) }));
+/**
+ * A page as a Relay connection. Neither statement runs before GraphQL resolves a field that needs
+ * it, so `{ totalCount }` alone costs one count and `{ edges … }` alone one page read.
+ */
+export function toConnection<R, T>(load: () => Promise<Page<R>>, window: PageWindow, map: (record: R) => T, count: () => Promise<number>): Connection<T> {
+  let loaded: ReturnType<Connection<T>["page"]> | null = null;
   let counted: Promise<number> | null = null;
-  return {
-    edges,
-    count: () => (counted ??= count()),
-    pageInfo: {
+  const read = async () => {
+    const page = await load();
+    const edges = page.items.map((item, i) => ({ cursor: encodeCursor(page.keys[i]!), node: map(item) }));
+    const pageInfo = {
       hasNextPage: page.hasMore,
       hasPreviousPage: window.after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    };
+    return { edges, pageInfo };
   };
+  return { page: () => (loaded ??= read()), count: () => (counted ??= count()) };
 }
 
 /** The resolvers of every connection type's totalCount; the schema registers them. */
@@ -104,24 +109,25 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   }
 
   @ObjectType(`${name}Connection`)
-  class ConnectionClass {
-    @Field(() => [Edge])
-    edges!: Edge[];
+  class ConnectionClass {}
 
-    @Field(() => PageInfo)
-    pageInfo!: PageInfo;
-
-    count!: () => Promise<number>;
-  }
-
-  // The count runs only when a query selects totalCount.
   @Resolver(() => ConnectionClass)
-  class TotalCountResolver {
+  class ConnectionResolver {
+    @FieldResolver(() => [Edge])
+    async edges(@Root() connection: Connection<T>): Promise<Edge[]> {
+      return (await connection.page()).edges;
+    }
+
+    @FieldResolver(() => PageInfo)
+    async pageInfo(@Root() connection: Connection<T>): Promise<PageInfo> {
+      return (await connection.page()).pageInfo;
+    }
+
     @FieldResolver(() => Int, { description: "items in the whole list, across pages (counted only when asked for)" })
     totalCount(@Root() connection: Connection<T>): Promise<number> {
       return connection.count();
     }
   }
-  connectionResolvers.push(TotalCountResolver);
+  connectionResolvers.push(ConnectionResolver);
   return ConnectionClass;
 }

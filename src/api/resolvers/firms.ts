@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-
 import { countLawFirms, lawByName, lawFirmByName, listLawFirms } from "../../graph/read/firms.js";
 import { countReportsMentioning } from "../../graph/read/programs.js";
 import type { Context } from "../context.js";
-import { badInput, notFound } from "../errors.js";
+import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Law, LawFirm, LawFirmConnection, Person, ReportConnection, toJurisdiction, toLaw, toLawFirm, toPerson, toReport } from "../types/entities.js";
 import { Advice, MentionConnection } from "../types/relations.js";
@@ -14,7 +14,7 @@ type MentionedLabel = "Law" | "LawFirm" | "Person";
 
 async function reportsOf(ctx: Context, label: MentionedLabel, key: string, args: PageArgs, year: number | null) {
   const window = pageWindow(args, ctx.limits);
-  const page = await ctx.loaders.reportsMentioning.load({ id: key, args: { label, year, page: window } });
+  const page = () => ctx.loaders.reportsMentioning.load({ id: key, args: { label, year, page: window } });
   return toConnection(page, window, toReport, () => countReportsMentioning(ctx.db, label, key, year));
 }
 
@@ -24,7 +24,7 @@ export class LawFirmResolver {
   async lawFirm(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<LawFirm> {
     if (!name.trim()) throw badInput("name: give a law firm's name");
     const firm = await lawFirmByName(ctx.db, name);
-    if (!firm) throw notFound(`law firm ${JSON.stringify(name)}`);
+    if (!firm) throw notFound(`law firm ${quote(name)}`);
     return toLawFirm(firm);
   }
 
@@ -36,7 +36,7 @@ export class LawFirmResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const region = within ? checkCode(within, "within") : null;
-    return toConnection(await listLawFirms(ctx.db, region, window), window, toLawFirm, () => countLawFirms(ctx.db, region));
+    return toConnection(() => listLawFirms(ctx.db, region, window), window, toLawFirm, () => countLawFirms(ctx.db, region));
   }
 
   @FieldResolver(() => [Advice], { description: "the places it advises, per report that says so" })
@@ -86,7 +86,7 @@ export class LawResolver {
   async law(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Law> {
     if (!name.trim()) throw badInput("name: give a law's name");
     const law = await lawByName(ctx.db, name);
-    if (!law) throw notFound(`law ${JSON.stringify(name)}`);
+    if (!law) throw notFound(`law ${quote(name)}`);
     return toLaw(law);
   }
 

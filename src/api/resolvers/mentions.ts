@@ -14,7 +14,7 @@ export async function mentionConnection(
   args: PageArgs,
 ) {
   const window = pageWindow(args, ctx.limits);
-  const page = await mentionsOf(ctx.db, label, key, window);
+  const page = () => mentionsOf(ctx.db, label, key, window);
   return toConnection(
     page,
     window,

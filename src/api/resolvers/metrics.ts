@@ -37,7 +37,7 @@ export class MetricResolver {
     const window = pageWindow(args, ctx.limits);
     const place = jurisdiction ? await findPlaceByCodeOrName(ctx, jurisdiction) : null;
     const filter = { key: key.trim(), year: year ?? null, jurisdictions: place ? [place.code] : null, years: null };
-    const page = await findMetrics(ctx.db, filter, window);
+    const page = () => findMetrics(ctx.db, filter, window);
     return toConnection(page, window, toMetric, () => countMetrics(ctx.db, filter));
   }
 

@@ -14,7 +14,7 @@ import {
 import { countProgramsWithin } from "../../graph/read/rollups.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
-import { badInput, notFound } from "../errors.js";
+import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import {
   Jurisdiction,
@@ -34,7 +34,7 @@ import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 const CODE = /^\d{2}(?:\d{2}(?:\d{2}(?:\d{3}(?:\d{3})?)?)?)?$/;
 
 export function checkCode(code: string, argument = "code"): string {
-  if (!CODE.test(code)) throw badInput(`${argument}: expected a division code of 2, 4, 6, 9 or 12 digits, got ${JSON.stringify(code)}`);
+  if (!CODE.test(code)) throw badInput(`${argument}: expected a division code of 2, 4, 6, 9 or 12 digits, got ${quote(code)}`);
   return code;
 }
 
@@ -47,7 +47,7 @@ export async function findPlace(ctx: Context, code: string | null | undefined, n
   }
   if (!name?.trim()) throw badInput("give a jurisdiction's code or name");
   const places = await jurisdictionsByName(ctx.db, name.trim());
-  if (!places.length) throw notFound(`jurisdiction named ${JSON.stringify(name)}`);
+  if (!places.length) throw notFound(`jurisdiction named ${quote(name)}`);
   if (places.length > 1) {
     throw badInput(`${places.length} places are named ${name} (${places.map((p) => p.code).join(", ")}): give the code`);
   }
@@ -84,7 +84,7 @@ export class JurisdictionResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const filter = { level: level ?? null, within: within ? checkCode(within, "within") : null };
-    const page = await listJurisdictions(ctx.db, filter, window);
+    const page = () => listJurisdictions(ctx.db, filter, window);
     return toConnection(page, window, toJurisdiction, () => countJurisdictions(ctx.db, filter));
   }
 
@@ -106,14 +106,14 @@ export class JurisdictionResolver {
   @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "places directly below, by code" })
   async children(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    const page = await ctx.loaders.children.load({ id: place.code, args: window });
+    const page = () => ctx.loaders.children.load({ id: place.code, args: window });
     return toConnection(page, window, toJurisdiction, () => countChildren(ctx.db, place.code));
   }
 
   @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "communities and villages anywhere below" })
   async communities(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    const page = await communitiesWithin(ctx.db, place.record, window);
+    const page = () => communitiesWithin(ctx.db, place.record, window);
     return toConnection(page, window, toJurisdiction, () => countCommunitiesWithin(ctx.db, place.record));
   }
 
@@ -125,14 +125,14 @@ export class JurisdictionResolver {
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    const page = await reportsWithin(ctx.db, place.record, year ?? null, window);
+    const page = () => reportsWithin(ctx.db, place.record, year ?? null, window);
     return toConnection(page, window, toReport, () => countReportsWithin(ctx.db, place.record, year ?? null));
   }
 
   @FieldResolver(() => PlaceProgramConnection, { nullable: true, description: "programmes its reports (and those of places within it) mention, most reported first" })
   async programs(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    const page = await ctx.loaders.programsWithin.load({ id: place.code, args: window });
+    const page = () => ctx.loaders.programsWithin.load({ id: place.code, args: window });
     return toConnection(
       page,
       window,
@@ -162,7 +162,7 @@ export class JurisdictionResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const filter = { key: key ?? null, year: year ?? null, jurisdictions: [place.code], years: null };
-    const page = await findMetrics(ctx.db, filter, window);
+    const page = () => findMetrics(ctx.db, filter, window);
     return toConnection(page, window, toMetric, () => countMetrics(ctx.db, filter));
   }
 }

@@ -5,7 +5,8 @@ import type { JurisdictionRecord } from "../../graph/read/records.js";
 import { countPlacesOfProgram, countRecurringPrograms, countReportsMentioningProgram, recurringPrograms, sharedPrograms } from "../../graph/read/rollups.js";
 import { countTimelinePlaces, programTimeline } from "../../graph/read/timeline.js";
 import type { Context } from "../context.js";
-import { badInput, notFound } from "../errors.js";
+import { listBound } from "../guard/list-bounds.js";
+import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Jurisdiction, Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
 import { Level } from "../types/node.js";
@@ -14,8 +15,8 @@ import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 import { checkCode, findPlaceByCodeOrName } from "./places.js";
 
 const EVIDENCE_PER_PROGRAM = 3;
-/** RecurringProgram.jurisdictions lists at most this many places. */
-const MAX_LISTED_PLACES = 5000;
+/** RecurringProgram.jurisdictions lists at most as many places as the query analysis counts it at. */
+const MAX_LISTED_PLACES = listBound("RecurringProgram", "jurisdictions");
 
 function checkYear(year: number | null | undefined): number | null {
   if (year === null || year === undefined) return null;
@@ -29,7 +30,7 @@ export class ProgramResolver {
   async program(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Program> {
     if (!name.trim()) throw badInput("name: give a programme's name");
     const found = await programByName(ctx.db, name);
-    if (!found) throw notFound(`programme ${JSON.stringify(name)}`);
+    if (!found) throw notFound(`programme ${quote(name)}`);
     return toProgram(found);
   }
 
@@ -48,7 +49,7 @@ export class ProgramResolver {
     if (minJurisdictions < 1) throw badInput(`minJurisdictions: expected 1 or more, got ${minJurisdictions}`);
     const window = pageWindow(args, ctx.limits);
     const filter = { level, year: checkYear(year), within: within ? checkCode(within, "within") : null };
-    const page = await recurringPrograms(ctx.db, { ...filter, min: minJurisdictions }, window);
+    const page = () => recurringPrograms(ctx.db, { ...filter, min: minJurisdictions }, window);
     return toConnection(
       page,
       window,
@@ -78,7 +79,7 @@ export class ProgramResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const filter = { level, year: checkYear(year), within: within ? checkCode(within, "within") : null };
-    const page = await ctx.loaders.placesOfProgram.load({ id: program.key, args: { filter, page: window } });
+    const page = () => ctx.loaders.placesOfProgram.load({ id: program.key, args: { filter, page: window } });
     return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }), () => countPlacesOfProgram(ctx.db, program.key, filter));
   }
 
@@ -91,7 +92,7 @@ export class ProgramResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const wanted = checkYear(year);
-    const page = await ctx.loaders.reportsMentioning.load({ id: program.key, args: { label: "Program", year: wanted, page: window } });
+    const page = () => ctx.loaders.reportsMentioning.load({ id: program.key, args: { label: "Program", year: wanted, page: window } });
     return toConnection(page, window, toReport, () => countReportsMentioningProgram(ctx.db, program.key, wanted));
   }
 
@@ -114,7 +115,7 @@ export class ProgramResolver {
     const window = pageWindow(args, ctx.limits);
     const program = await this.program(ctx, name);
     const filter = { level, within: within ? checkCode(within, "within") : null };
-    const page = await programTimeline(ctx.db, program.key, filter, window);
+    const page = () => programTimeline(ctx.db, program.key, filter, window);
     return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }), () => countTimelinePlaces(ctx.db, program.key, filter));
   }
 }

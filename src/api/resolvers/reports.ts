@@ -34,7 +34,7 @@ export class ReportResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const filter = { year: year ?? null, subject: subject ? checkCode(subject, "subject") : null, within: within ? checkCode(within, "within") : null };
-    return toConnection(await listReports(ctx.db, filter, window), window, toReport, () => countReports(ctx.db, filter));
+    return toConnection(() => listReports(ctx.db, filter, window), window, toReport, () => countReports(ctx.db, filter));
   }
 
   @FieldResolver(() => Jurisdiction, { nullable: true, description: "the place whose body wrote it" })
