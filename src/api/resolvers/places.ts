@@ -169,8 +169,9 @@ export class JurisdictionResolver {
 
 @Resolver(() => PlaceProgram)
 export class PlaceProgramResolver {
-  @FieldResolver(() => [Evidence], { description: "the sentence of the newest report that mentions it" })
-  async evidence(@Root() row: PlaceProgram, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return ctx.loaders.placeProgramEvidence.load({ id: `${row.placeCode}\u0000${row.program.key}`, args: row.placeLevel });
+  @FieldResolver(() => Evidence, { nullable: true, description: "the sentence of the newest report that mentions it" })
+  async evidence(@Root() row: PlaceProgram, @Ctx() ctx: Context): Promise<Evidence | null> {
+    const found = await ctx.loaders.placeProgramEvidence.load({ id: `${row.placeCode}\u0000${row.program.key}`, args: row.placeLevel });
+    return found[0] ?? null;
   }
 }
