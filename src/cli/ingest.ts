@@ -6,6 +6,7 @@ import { connect } from "../graph/connect.js";
 import { migrate } from "../graph/migrate.js";
 import { ingest, IngestInterruptedError, type IngestSummary } from "../ingest/ingest.js";
 import { progressPrinter } from "../ingest/progress.js";
+import { formatWarning } from "../ingest/warnings.js";
 import { listSources } from "../ingest/sources.js";
 import { exitWith, wholeNumber } from "./options.js";
 
@@ -33,6 +34,11 @@ export function formatSummary(s: IngestSummary): string {
     `  time: extraction ${seconds(s.extractMs)} (summed over workers), writing ${seconds(s.writeMs)}; created ${s.created.nodes} nodes and ${s.created.relationships} relationships`,
   ];
   for (const f of s.failed) lines.push(`  failed: ${f.reason}`);
+  const w = s.warningCounts;
+  if (w.reports) {
+    lines.push(`  ${w.reports} reports with something unresolved: ${w.noSubject} without a subject, ${w.noYear} without a year, ${w.unlinkedNames} place names without a code`);
+    for (const warning of s.warnings) lines.push(`  warning: ${formatWarning(warning)}`);
+  }
   return lines.join("\n");
 }
 

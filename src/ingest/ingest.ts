@@ -8,6 +8,7 @@ import type { SourceFile } from "./sources.js";
 import { checkReportFacts, checkReportNumbers, DEFAULT_MAX_FACTS, MAX_BATCH_FACTS, reportFacts } from "./limits.js";
 import { ExtractionPool } from "./worker-pool.js";
 import type { ExtractRequest, ExtractResponse } from "./worker-protocol.js";
+import { countWarnings, reportWarning, type ReportWarning, type WarningCounts } from "./warnings.js";
 
 export interface IngestOptions {
   /** extraction worker threads; 0 extracts in this thread */
@@ -40,6 +41,9 @@ export interface IngestSummary {
   writeMs: number;
   /** nodes and relationships the writes created */
   created: { nodes: number; relationships: number };
+  /** per report, what could not be resolved (no subject, no year, names without a code) */
+  warnings: ReportWarning[];
+  warningCounts: WarningCounts;
 }
 
 export class IngestInterruptedError extends Error {
@@ -105,6 +109,8 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
     counts: { new: 0, unchanged: 0, updated: 0 },
     failed: [],
     results: [],
+    warnings: [],
+    warningCounts: countWarnings([]),
     wallMs: 0,
     extractMs: 0,
     writeMs: 0,
@@ -165,6 +171,11 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
         const facts = reportFacts(response.extraction);
         if (batch.length && batchFacts + facts > (options.batchFacts ?? MAX_BATCH_FACTS)) await flush();
         batch.push({ extraction: response.extraction, source: source.path === "-" ? null : source.path, display: source.display });
+        const warning = reportWarning(source.display, response.extraction);
+        if (warning) {
+          summary.warnings.push(warning);
+          summary.warningCounts = countWarnings(summary.warnings);
+        }
         batchFacts += facts;
       } else {
         summary.failed.push({ source: source.display, reason: response.error });
