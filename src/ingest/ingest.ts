@@ -1,11 +1,10 @@
 // The ingest pipeline: sources → extraction (worker threads) → batched, all-or-nothing writes.
-import { extractReport } from "../extract/index.js";
-import { decodeReport, readReport } from "../io/read-report.js";
+import { REPORT_FORMATS, type ReportFormat } from "../io/document.js";
 import { firstLine, type Database } from "../graph/driver.js";
 import { writeReports, type ReportInput, type WriteStatus } from "../graph/writer.js";
 import type { SourceFile } from "./sources.js";
 import { ExtractionPool } from "./worker-pool.js";
-import type { ExtractRequest, ExtractResponse } from "./worker-protocol.js";
+import { extractOne, type ExtractRequest, type ExtractResponse } from "./worker-protocol.js";
 
 export interface IngestOptions {
   /** extraction worker threads; 0 extracts in this thread */
@@ -25,6 +24,8 @@ export interface IngestSummary {
   total: number;
   counts: Record<WriteStatus, number>;
   failed: { source: string; reason: string }[];
+  /** reports read, by format (text, html, pdf, docx) */
+  formats: Record<ReportFormat, number>;
   /** per report, what happened */
   results: { source: string; id: string; status: WriteStatus }[];
   wallMs: number;
@@ -52,24 +53,13 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function inlineExtractor(): (r: ExtractRequest) => Promise<ExtractResponse> {
-  return async (request) => {
-    const started = performance.now();
-    try {
-      const text = request.bytes ? decodeReport(request.bytes, request.display) : await readReport(request.path);
-      return { id: request.id, ok: true, extraction: extractReport(text), ms: performance.now() - started };
-    } catch (error) {
-      return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  };
-}
-
 export async function ingest(db: Database, sources: SourceFile[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const summary: IngestSummary = {
     total: sources.length,
     counts: { new: 0, unchanged: 0, updated: 0 },
     failed: [],
+    formats: Object.fromEntries(REPORT_FORMATS.map((f) => [f, 0])) as Record<ReportFormat, number>,
     results: [],
     wallMs: 0,
     extractMs: 0,
@@ -78,7 +68,7 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
   };
   const stdin = sources.some((s) => s.path === "-") ? await readStdin() : undefined;
   const pool = options.workers > 0 ? new ExtractionPool(options.workers) : null;
-  const extract = pool ? (r: ExtractRequest) => pool.extract(r) : inlineExtractor();
+  const extract = pool ? (r: ExtractRequest) => pool.extract(r) : extractOne;
   const report = () => options.onProgress?.({ done: summary.results.length + summary.failed.length, total: sources.length, failed: summary.failed.length });
 
   let batch: (ReportInput & { display: string })[] = [];
@@ -124,7 +114,10 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
       const source = sources[response.id]!;
       if (response.ok) {
         summary.extractMs += response.ms;
-        batch.push({ extraction: response.extraction, source: source.path === "-" ? null : source.path, display: source.display });
+        summary.formats[response.source.format]++;
+        const path = source.path === "-" ? null : source.path;
+        const provenance = { ...response.source, path, url: source.url ?? null };
+        batch.push({ extraction: response.extraction, source: path, text: response.text, provenance, display: source.display });
       } else {
         summary.failed.push({ source: source.display, reason: response.error });
         report();
