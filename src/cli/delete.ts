@@ -1,15 +1,19 @@
 // kg delete REPORT_ID... : removes reports and the facts only they held.
+import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { connect } from "../graph/connect.js";
 import { deleteReport } from "../graph/delete.js";
+import { exitWith } from "./options.js";
 
-export const deleteHelp = `kg delete REPORT_ID...         remove reports, their metrics and mentions; entities no report mentions any more go too`;
+export function addDeleteCommand(program: Command): void {
+  program
+    .command("delete")
+    .description("remove reports, their metrics and mentions; entities no report mentions any more go too")
+    .argument("<report-id...>", "ids of the reports to remove")
+    .action(async (ids: string[]) => exitWith(await runDelete(ids)));
+}
 
 export async function runDelete(ids: string[]): Promise<number> {
-  if (!ids.length) {
-    console.error("kg delete: give at least one REPORT_ID");
-    return 2;
-  }
   const db = await connect(loadConfig(), (line) => console.error(line));
   let missing = 0;
   try {

@@ -1,20 +1,20 @@
 // kg extract [--json] FILE... : prints what the extractor finds in each report.
+import type { Command } from "commander";
 import { extractReport } from "../extract/index.js";
 import type { ReportExtraction } from "../extract/types.js";
 import { readReport, ReportInputError } from "../io/read-report.js";
+import { exitWith } from "./options.js";
 
-export const extractHelp = `kg extract [--json] FILE...   extract entities from report files ("-" reads stdin)
+export function addExtractCommand(program: Command): void {
+  program
+    .command("extract")
+    .description("print the entities and metrics the extractor finds in report files")
+    .argument("<file...>", 'report files ("-" reads standard input)')
+    .option("--json", "one JSON object per report (one line each when several files are given); otherwise a short summary")
+    .action(async (files: string[], options: { json?: boolean }) => exitWith(await runExtract(files, options.json ?? false)));
+}
 
-  --json    one JSON object per report (one line each when several files are given)
-            otherwise a short human-readable summary per report`;
-
-export async function runExtract(args: string[]): Promise<number> {
-  const json = args.includes("--json");
-  const files = args.filter((a) => a !== "--json");
-  if (files.length === 0) {
-    console.error("kg extract: give at least one FILE (or - for standard input)");
-    return 2;
-  }
+export async function runExtract(files: string[], json: boolean): Promise<number> {
   let failures = 0;
   for (const file of files) {
     let extraction: ReportExtraction;

@@ -1,24 +1,29 @@
 // kg ingest PATH... : extracts reports and writes them into Neo4j.
 import { availableParallelism } from "node:os";
+import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { connect } from "../graph/connect.js";
 import { migrate } from "../graph/migrate.js";
 import { ingest, IngestInterruptedError, type IngestSummary } from "../ingest/ingest.js";
 import { progressPrinter } from "../ingest/progress.js";
 import { listSources } from "../ingest/sources.js";
+import { exitWith, wholeNumber } from "./options.js";
 
-export const ingestHelp = `kg ingest [--workers N] [--batch N] [--json] PATH...
-                               extract report files (directories: every *.txt below; - : stdin) into Neo4j;
-                               --workers: extraction threads (default: one per core); --batch: reports per transaction (200);
-                               --json prints the summary as JSON (counts, failures, timings, nodes and relationships created)`;
+export interface IngestCliOptions {
+  workers: number;
+  batch: number;
+  json?: boolean;
+}
 
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(name);
-  if (at < 0) return fallback;
-  const value = Number(args[at + 1]);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name}: expected a whole number, got ${JSON.stringify(args[at + 1] ?? "")}`);
-  args.splice(at, 2);
-  return value;
+export function addIngestCommand(program: Command): void {
+  program
+    .command("ingest")
+    .description("extract report files and write them into Neo4j (starts the embedded Neo4j when NEO4J_URI is unset)")
+    .argument("<path...>", 'report files; directories: every *.txt below; "-": standard input')
+    .option("--workers <n>", "extraction threads (0: extract in the main thread)", wholeNumber(0, 64), Math.max(1, availableParallelism()))
+    .option("--batch <n>", "reports per write transaction", wholeNumber(1, 10_000), 200)
+    .option("--json", "print the summary as JSON (counts, failures, timings, nodes and relationships created)")
+    .action(async (paths: string[], options: IngestCliOptions) => exitWith(await runIngest(paths, options)));
 }
 
 export function formatSummary(s: IngestSummary): string {
@@ -31,19 +36,10 @@ export function formatSummary(s: IngestSummary): string {
   return lines.join("\n");
 }
 
-export async function runIngest(argv: string[]): Promise<number> {
-  const args = [...argv];
-  const workers = option(args, "--workers", Math.max(1, availableParallelism()));
-  const batchSize = Math.max(1, option(args, "--batch", 200));
-  const json = args.includes("--json");
-  if (json) args.splice(args.indexOf("--json"), 1);
+export async function runIngest(paths: string[], { workers, batch: batchSize, json }: IngestCliOptions): Promise<number> {
   const print = (summary: IngestSummary) =>
     console.log(json ? JSON.stringify({ ...summary, results: undefined }) : formatSummary(summary));
-  if (!args.length) {
-    console.error("kg ingest: give at least one PATH (file, directory, or - for stdin)");
-    return 2;
-  }
-  const sources = await listSources(args);
+  const sources = await listSources(paths);
   const db = await connect(loadConfig(), (line) => console.error(line));
   const progress = progressPrinter();
   try {

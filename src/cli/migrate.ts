@@ -1,9 +1,16 @@
 // kg migrate : applies the Cypher migrations not yet applied.
+import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { connect } from "../graph/connect.js";
 import { migrate } from "../graph/migrate.js";
+import { exitWith } from "./options.js";
 
-export const migrateHelp = `kg migrate                     apply cypher/migrations/*.cypher not yet applied (starts the embedded Neo4j when NEO4J_URI is unset)`;
+export function addMigrateCommand(program: Command): void {
+  program
+    .command("migrate")
+    .description("apply cypher/migrations/*.cypher not yet applied (starts the embedded Neo4j when NEO4J_URI is unset)")
+    .action(async () => exitWith(await runMigrate()));
+}
 
 export async function runMigrate(): Promise<number> {
   const db = await connect(loadConfig(), (line) => console.error(line));

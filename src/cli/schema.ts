@@ -1,10 +1,13 @@
 // kg schema : prints the GraphQL SDL built from the code (checked in as schema/schema.graphql).
+import type { Command } from "commander";
 import { printSchema } from "graphql";
 import { createSchema } from "../api/schema.js";
 
-export const schemaHelp = `kg schema                      print the GraphQL schema (SDL) the code defines`;
-
-export async function runSchema(): Promise<number> {
-  process.stdout.write(printSchema(await createSchema()) + "\n");
-  return 0;
+export function addSchemaCommand(program: Command): void {
+  program
+    .command("schema")
+    .description("print the GraphQL schema (SDL) the code defines")
+    .action(async () => {
+      process.stdout.write(printSchema(await createSchema()) + "\n");
+    });
 }

@@ -1,6 +1,7 @@
 // kg serve : Neo4j (embedded unless NEO4J_URI is set), migrations, the examples when the graph
 // is empty, then GraphQL on PORT.
 import { existsSync } from "node:fs";
+import type { Command } from "commander";
 import { fileURLToPath } from "node:url";
 import { startApiServer } from "../api/server.js";
 import { EXAMPLE_QUERY } from "../api/ide.js";
@@ -10,8 +11,14 @@ import { checkConnection, openDatabase } from "../graph/driver.js";
 import { migrate } from "../graph/migrate.js";
 import { ingest } from "../ingest/ingest.js";
 import { listSources } from "../ingest/sources.js";
+import { exitWith } from "./options.js";
 
-export const serveHelp = `kg serve                       serve GraphQL on PORT (starts the embedded Neo4j when NEO4J_URI is unset; ingests examples/ into an empty graph)`;
+export function addServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("serve GraphQL on PORT (starts the embedded Neo4j when NEO4J_URI is unset; ingests examples/ into an empty graph)")
+    .action(async () => exitWith(await runServe()));
+}
 
 const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/reports/", import.meta.url));
 /** API requests fail fast when Neo4j is gone, rather than retrying for long. */

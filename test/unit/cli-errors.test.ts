@@ -42,11 +42,13 @@ describe("kg on a machine or configuration it cannot use", () => {
   });
 
   it("refuses an unknown command and explains itself with --help", () => {
-    expect(kg(["frobnicate"], {}).stderr.trim()).toBe('kg: unknown command "frobnicate"; see kg --help');
+    const unknown = kg(["frobnicate"], {});
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
     const help = kg(["--help"], {});
     expect(help.status).toBe(0);
     for (const command of ["extract", "ingest", "delete", "serve", "neo4j", "migrate", "generate", "schema"]) {
-      expect(help.stdout).toContain(`kg ${command}`);
+      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     }
   });
 });
