@@ -15,7 +15,7 @@ const DROPPED_TAGS = new Set([
   "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "head", "map",
 ]);
 const DROPPED_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog)$/i;
-const FURNITURE = /nav|menu|sidebar|side-?bar|footer|foot|header|head-?top|topbar|breadcrumb|crumb|location|share|comment|related|relate|copyright|banner|toolbar|login|search|advert|friend-?link|links|qrcode|print|close/i;
+const FURNITURE = /nav|menu|top-?bar|top-?nav|sidebar|side-?bar|footer|foot|header|head-?top|topbar|breadcrumb|crumb|location|share|comment|related|relate|copyright|banner|toolbar|login|search|advert|friend-?link|links|qrcode|print|close/i;
 const CONTENT = /article|content|main|text|zoom|detail|post|body/i;
 const BLOCK_TAGS = new Set([
   "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tbody",
@@ -86,7 +86,10 @@ function weigh(node: AnyNode, weights: Map<AnyNode, Weight>): Weight {
   return w;
 }
 
-/** The smallest element holding most of the prose, widened while its container adds little. */
+/**
+ * The smallest element holding most of the prose; widened to take in the page's headline (and
+ * the 发布时间 line beside it) when that adds little else.
+ */
 function mainContent(root: Element, weights: Map<AnyNode, Weight>): Element {
   const total = weights.get(root)!.prose;
   let best = root;
@@ -95,12 +98,17 @@ function mainContent(root: Element, weights: Map<AnyNode, Weight>): Element {
     if (!next) break;
     best = next;
   }
-  while (best !== root && best.parent && isTag(best.parent)) {
-    const added = weights.get(best.parent)!.plain - weights.get(best)!.plain;
-    if (added > Math.max(200, 0.15 * weights.get(best)!.plain)) break;
-    best = best.parent;
-  }
-  return best;
+  const headline = findOne((e) => e.name === "h1", root.children) ?? findOne((e) => e.name === "h2", root.children);
+  if (!headline) return best;
+  let widened = best;
+  while (widened !== root && !isAncestor(widened, headline)) widened = widened.parent as Element;
+  const added = weights.get(widened)!.plain - weights.get(best)!.plain;
+  return added <= Math.max(300, 0.3 * weights.get(best)!.plain) ? widened : best;
+}
+
+function isAncestor(ancestor: AnyNode, node: AnyNode): boolean {
+  for (let p: AnyNode | null = node; p; p = p.parent) if (p === ancestor) return true;
+  return false;
 }
 
 /** Text of a block, one paragraph a line, blank lines between them as in the plain-text reports. */

@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { unifyRadicals } from "./radicals.js";
 import { checkHasText, emptySource, ReportInputError, type ReportDocument } from "./document.js";
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -62,7 +63,7 @@ function linesOf(items: Item[], page: number, pageHeight: number): Line[] {
       text += item.str;
       end = Math.max(end, item.x + item.width);
     }
-    text = text.replace(/\s+/g, " ").trim();
+    text = unifyRadicals(text).replace(/\s+/g, " ").trim();
     if (!text) return [];
     const y = row[0]!.y;
     const size = Math.max(...row.map((i) => i.size));
