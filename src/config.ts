@@ -1,5 +1,9 @@
-// One typed configuration, read from the environment and validated once at start-up.
-// A bad value stops the program with one line naming the variable and what it expects.
+// One typed configuration, read from the environment, a .env file and kg.config.json, and
+// validated once at start-up. Every kg command and the server read it the same way. A bad
+// value stops the program with one line naming the variable and what it expects.
+import { existsSync, readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { parse as parseDotenv } from "dotenv";
 
 export class ConfigError extends Error {
   constructor(
@@ -9,6 +13,15 @@ export class ConfigError extends Error {
   ) {
     super(`${variable}: expected ${expected}, got ${got === undefined ? "nothing" : JSON.stringify(got)}`);
     this.name = "ConfigError";
+  }
+}
+
+/** A configuration file that cannot be used: one line naming the file and what is wrong. */
+export class ConfigFileError extends ConfigError {
+  constructor(file: string, problem: string) {
+    super(file, "", undefined);
+    this.message = `${file}: ${problem}`;
+    this.name = "ConfigFileError";
   }
 }
 
@@ -41,7 +54,18 @@ export interface Config {
   page: { defaultSize: number; maxSize: number };
   /** GraphQL queries deeper or costlier than this are refused before they run */
   query: { maxDepth: number; maxCost: number };
+  /** "production" tightens defaults (no CORS origins); anything else is development */
+  environment: "production" | "development";
+  /** browser origins allowed to call the API (CORS); "*" allows any */
+  corsOrigins: string[];
+  log: { level: LogLevel; format: "json" | "pretty" | "auto" };
 }
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Origins a development setup serves pages from: any port on this machine. */
+export const DEVELOPMENT_ORIGINS = ["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"];
 
 type Env = Record<string, string | undefined>;
 
@@ -92,7 +116,33 @@ function databaseName(env: Env, name: string): string {
   return raw;
 }
 
-export function loadConfig(env: Env = process.env): Config {
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!allowed.includes(raw as T)) throw new ConfigError(name, `one of ${allowed.join(", ")}`, raw);
+  return raw as T;
+}
+
+/** Comma-separated origins such as https://app.example.org or http://localhost:*, or "*". */
+function origins(env: Env, name: string, fallback: string[]): string[] {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (raw === "none") return [];
+  const list = raw.split(/[\s,]+/).filter(Boolean);
+  for (const origin of list) {
+    if (origin !== "*" && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(name, "comma-separated origins such as https://app.example.org or http://localhost:* (no path), * or none", origin);
+    }
+  }
+  return list;
+}
+
+/**
+ * The configuration in force. Without an argument: the environment over the .env file over
+ * kg.config.json (see readSettings); with one, exactly those variables (for tests).
+ */
+export function loadConfig(env: Env = readSettings().values): Config {
+  const environment = text(env, "NODE_ENV") === "production" ? "production" : "development";
   const defaultSize = integer(env, "KG_PAGE_DEFAULT", 20, 1, 1000);
   const maxSize = integer(env, "KG_PAGE_MAX", 100, 1, 1000);
   if (defaultSize > maxSize) {
@@ -119,10 +169,16 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: integer(env, "KG_MAX_DEPTH", 12, 2, 100),
       maxCost: integer(env, "KG_MAX_COST", 20000, 10, 10_000_000),
     },
+    environment,
+    corsOrigins: origins(env, "KG_CORS_ORIGINS", environment === "production" ? [] : DEVELOPMENT_ORIGINS),
+    log: {
+      level: oneOf(env, "KG_LOG_LEVEL", LOG_LEVELS, "info"),
+      format: oneOf(env, "KG_LOG_FORMAT", ["json", "pretty", "auto"] as const, "auto"),
+    },
   };
 }
 
-/** Names and meanings of every variable, for --help and the README. */
+/** Names and meanings of every variable, for kg config and the README. */
 export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   ["NEO4J_URI", "Bolt URI of the Neo4j to use (bolt://, neo4j://, neo4j+s:// ...); unset: the embedded server"],
   ["NEO4J_USER", "user name (default neo4j)"],
@@ -139,4 +195,91 @@ export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   ["KG_PAGE_MAX", "largest page size a client may ask for (default 100)"],
   ["KG_MAX_DEPTH", "deepest GraphQL query accepted (default 12)"],
   ["KG_MAX_COST", "largest estimated number of resolved fields per query (default 20000)"],
+  ["NODE_ENV", "production tightens defaults (no CORS origins); unset or anything else: development"],
+  ["KG_CORS_ORIGINS", "browser origins allowed to call the API, comma-separated (http://localhost:* allows any port), * or none (default: localhost in development, none in production)"],
+  ["KG_LOG_LEVEL", `log level: ${LOG_LEVELS.join(", ")} (default info)`],
+  ["KG_LOG_FORMAT", "json, pretty, or auto: pretty on a terminal, JSON otherwise (default auto)"],
+  ["KG_CONFIG", "a configuration file to read instead of ./kg.config.json and ./.env"],
 ];
+
+const KNOWN = new Set(CONFIG_VARIABLES.map(([name]) => name));
+
+/** Where a value in force came from: "environment", "default", or a file's path. */
+export interface Settings {
+  values: Env;
+  sources: Record<string, string>;
+  /** the configuration files read, in order of increasing precedence */
+  files: string[];
+}
+
+function closest(name: string): string | undefined {
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  const [best] = [...KNOWN].map((k) => [k, distance(name, k)] as const).sort((a, b) => a[1] - b[1]);
+  return best && best[1] <= 3 ? best[0] : undefined;
+}
+
+/** kg.config.json: an object of the same names as the environment variables. */
+function readJsonFile(file: string): Env {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigFileError(file, `not valid JSON (${(error as Error).message.split("\n")[0]})`);
+  }
+  if (!json || typeof json !== "object" || Array.isArray(json)) throw new ConfigFileError(file, "expected an object of settings");
+  const values: Env = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (!KNOWN.has(key)) {
+      const guess = closest(key);
+      throw new ConfigFileError(file, `unknown setting ${JSON.stringify(key)}${guess ? `; did you mean ${guess}?` : ""}`);
+    }
+    if (Array.isArray(value)) values[key] = value.join(",");
+    else if (["string", "number", "boolean"].includes(typeof value)) values[key] = String(value);
+    else throw new ConfigFileError(file, `${key}: expected a string, number or list`);
+  }
+  return values;
+}
+
+/** .env: the usual KEY=value lines; names this program does not know are left alone. */
+function readDotenvFile(file: string): Env {
+  const values: Env = {};
+  for (const [key, value] of Object.entries(parseDotenv(readFileSync(file)))) if (KNOWN.has(key)) values[key] = value;
+  return values;
+}
+
+function readFile(file: string): Env {
+  return basename(file).endsWith(".json") ? readJsonFile(file) : readDotenvFile(file);
+}
+
+/**
+ * Settings from the environment over ./.env over ./kg.config.json (or over KG_CONFIG alone when
+ * it names a file), each value with where it came from.
+ */
+export function readSettings(env: Env = process.env, cwd = process.cwd()): Settings {
+  const named = text(env, "KG_CONFIG");
+  if (named && !existsSync(resolve(cwd, named))) throw new ConfigFileError(named, "KG_CONFIG names a file that does not exist");
+  const files = named ? [resolve(cwd, named)] : [resolve(cwd, "kg.config.json"), resolve(cwd, ".env")].filter((f) => existsSync(f));
+  const values: Env = {};
+  const sources: Record<string, string> = {};
+  for (const file of files) {
+    for (const [key, value] of Object.entries(readFile(file))) {
+      values[key] = value;
+      sources[key] = file;
+    }
+  }
+  for (const name of KNOWN) {
+    if (text(env, name) !== undefined) {
+      values[name] = env[name];
+      sources[name] = "environment";
+    }
+  }
+  return { values, sources, files };
+}

@@ -8,6 +8,7 @@ import { readVersion } from "../graph/version.js";
 import { AnswerCache } from "./answer-cache.js";
 import { Context } from "./context.js";
 import { formatError } from "./errors.js";
+import { corsHandler } from "./http/cors.js";
 import { IDE_ASSETS, idePage } from "./ide.js";
 import { queryLimitsRule } from "./limits.js";
 import { createSchema } from "./schema.js";
@@ -134,10 +135,12 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
     }
   };
 
+  const cors = corsHandler(config.corsOrigins);
   const http = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     try {
       if (url.pathname === "/graphql") {
+        if (cors(request, response)) return;
         const wantsPage = request.method === "GET" && !url.searchParams.has("query") && (request.headers.accept ?? "").includes("text/html");
         return wantsPage ? send(response, 200, "text/html", idePage()) : await graphql(request, response, url);
       }

@@ -6,6 +6,7 @@ import { ConfigError } from "../config.js";
 import { DatabaseUnavailableError } from "../graph/driver.js";
 import { ServerError } from "../neo4j-server/server.js";
 import { ToolchainError } from "../neo4j-server/toolchain.js";
+import { addConfigCommand } from "./config.js";
 import { addDeleteCommand } from "./delete.js";
 import { addExtractCommand } from "./extract.js";
 import { addGenerateCommand } from "./generate.js";
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     addMigrateCommand,
     addGenerateCommand,
     addSchemaCommand,
+    addConfigCommand,
   ]) {
     add(program);
   }

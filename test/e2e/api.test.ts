@@ -293,6 +293,42 @@ describe("errors", () => {
     expect(await errorCode(`{ lawFirm(name: "无名律师事务所") { name } }`)).toEqual(["NOT_FOUND"]);
   });
 
+  it("answers the rest when one lookup misses: null plus NOT_FOUND with its path", async () => {
+    const response = await service.gql(`{
+      here: jurisdiction(code: "330106013") { name }
+      missing: program(name: "不存在的工程") { name }
+      firm: lawFirm(name: "无名律师事务所") { name }
+      law(name: "不存在的法") { name }
+      reports(first: 1) { totalCount }
+    }`);
+    expect(response.data).toMatchObject({ here: { name: "文新街道" }, missing: null, firm: null, law: null, reports: { totalCount: expect.any(Number) } });
+    // Root fields resolve concurrently, so their errors come in any order.
+    expect(response.errors?.map((e: any) => [e.path, e.extensions?.code])).toEqual(
+      expect.arrayContaining([
+        [["missing"], "NOT_FOUND"],
+        [["firm"], "NOT_FOUND"],
+        [["law"], "NOT_FOUND"],
+      ]),
+    );
+    expect(response.errors).toHaveLength(3);
+  });
+
+  it("fails only the field whose cursor is bad", async () => {
+    const response = await service.gql(`{
+      good: reports(first: 1) { totalCount }
+      bad: reports(after: "nonsense") { totalCount }
+      place: jurisdiction(code: "330106") { name reports(after: "nonsense") { totalCount } }
+    }`);
+    expect(response.data).toMatchObject({ good: { totalCount: expect.any(Number) }, bad: null, place: { name: "西湖区", reports: null } });
+    expect(response.errors?.map((e: any) => [e.path, e.extensions?.code])).toEqual(
+      expect.arrayContaining([
+        [["bad"], "BAD_USER_INPUT"],
+        [["place", "reports"], "BAD_USER_INPUT"],
+      ]),
+    );
+    expect(response.errors).toHaveLength(2);
+  });
+
   it("refuses a too-deep or too-costly query before touching the database", async () => {
     const deep = await service.gql(`{ jurisdiction(code: "33") { children { edges { node { children { edges { node { children { edges { node { children { edges { node { name } } } } } } } } } } } } } }`);
     expect(deep.errors?.[0]?.message).toMatch(/levels deep; the limit is 12/);

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 const env = { ...process.env, NEO4J_URI: "bolt://127.0.0.1:9" };
 const kg = (...args: string[]) => spawnSync(process.execPath, ["dist/cli/main.js", ...args], { encoding: "utf8", env });
 
-describe("kg command line", () => {
+// Each case starts node a few times; on a busy machine that can take seconds.
+describe("kg command line", { timeout: 30_000 }, () => {
   it("prints help and exits 2 when given no command", () => {
     const result = kg();
     expect(result.status).toBe(2);

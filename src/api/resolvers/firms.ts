@@ -18,7 +18,7 @@ async function reportsOf(ctx: Context, label: MentionedLabel, key: string, args:
 
 @Resolver(() => LawFirm)
 export class LawFirmResolver {
-  @Query(() => LawFirm, { description: "A firm by its full name (…律所 is read as …律师事务所)" })
+  @Query(() => LawFirm, { nullable: true, description: "A firm by its full name (…律所 is read as …律师事务所); null, with a NOT_FOUND error, when there is none" })
   async lawFirm(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<LawFirm> {
     if (!name.trim()) throw badInput("name: give a law firm's name");
     const firm = await lawFirmByName(ctx.db, name);
@@ -26,7 +26,7 @@ export class LawFirmResolver {
     return toLawFirm(firm);
   }
 
-  @Query(() => LawFirmConnection, { description: "Law firms by name; within: only firms advising places in that division" })
+  @Query(() => LawFirmConnection, { nullable: true, description: "Law firms by name; within: only firms advising places in that division" })
   async lawFirms(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) args: PageArgs,
@@ -47,7 +47,7 @@ export class LawFirmResolver {
     return (await ctx.loaders.lawyers.load(firm.key)).map(toPerson);
   }
 
-  @FieldResolver(() => ReportConnection)
+  @FieldResolver(() => ReportConnection, { nullable: true })
   async reports(@Root() firm: LawFirm, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs, @Arg("year", () => Int, { nullable: true }) year?: number | null) {
     return reportsOf(ctx, "LawFirm", firm.key, args, year ?? null);
   }
@@ -61,7 +61,7 @@ export class PersonResolver {
     return firm ? toLawFirm(firm) : null;
   }
 
-  @FieldResolver(() => ReportConnection)
+  @FieldResolver(() => ReportConnection, { nullable: true })
   async reports(@Root() person: Person, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     return reportsOf(ctx, "Person", person.key, args, null);
   }
@@ -69,7 +69,7 @@ export class PersonResolver {
 
 @Resolver(() => Law)
 export class LawResolver {
-  @Query(() => Law, { description: "A law or document by name or alias, without 《》" })
+  @Query(() => Law, { nullable: true, description: "A law or document by name or alias, without 《》; null, with a NOT_FOUND error, when there is none" })
   async law(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Law> {
     if (!name.trim()) throw badInput("name: give a law's name");
     const law = await lawByName(ctx.db, name);
@@ -77,7 +77,7 @@ export class LawResolver {
     return toLaw(law);
   }
 
-  @FieldResolver(() => ReportConnection)
+  @FieldResolver(() => ReportConnection, { nullable: true })
   async reports(@Root() law: Law, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs, @Arg("year", () => Int, { nullable: true }) year?: number | null) {
     return reportsOf(ctx, "Law", law.key, args, year ?? null);
   }

@@ -25,7 +25,7 @@ export class MetricComparison {
 
 @Resolver(() => Metric)
 export class MetricResolver {
-  @Query(() => MetricConnection, { description: "Figures whose key phrase contains key, optionally for one place (exactly) and year" })
+  @Query(() => MetricConnection, { nullable: true, description: "Figures whose key phrase contains key, optionally for one place (exactly) and year" })
   async metrics(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) args: PageArgs,
@@ -40,7 +40,7 @@ export class MetricResolver {
     return toConnection(page, window, toMetric);
   }
 
-  @Query(() => [MetricComparison], { description: "A metric side by side: one row per place and year, in the order the places were given" })
+  @Query(() => [MetricComparison], { nullable: true, description: "A metric side by side: one row per place and year, in the order the places were given" })
   async compareMetrics(
     @Ctx() ctx: Context,
     @Arg("key", () => String) key: string,

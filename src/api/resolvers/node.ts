@@ -52,7 +52,7 @@ export class NodeResolver {
     return loadNode(ctx, parsed.type, parsed.key);
   }
 
-  @Query(() => [SearchHit], { description: "Entities whose name or alias matches the text (full-text, Chinese-aware), best first" })
+  @Query(() => [SearchHit], { nullable: true, description: "Entities whose name or alias matches the text (full-text, Chinese-aware), best first" })
   async search(
     @Ctx() ctx: Context,
     @Arg("text", () => String) text: string,

@@ -55,7 +55,7 @@ function parentCode(place: JurisdictionRecord): string | null {
 
 @Resolver(() => Jurisdiction)
 export class JurisdictionResolver {
-  @Query(() => Jurisdiction, { description: "A place by division code or by official name (名称 must be unique, else give the code)" })
+  @Query(() => Jurisdiction, { nullable: true, description: "A place by division code or by official name (名称 must be unique, else give the code); null, with a NOT_FOUND error, when there is none" })
   async jurisdiction(
     @Ctx() ctx: Context,
     @Arg("code", () => String, { nullable: true }) code?: string | null,
@@ -64,7 +64,7 @@ export class JurisdictionResolver {
     return toJurisdiction(await findPlace(ctx, code, name));
   }
 
-  @Query(() => JurisdictionConnection, { description: "Places in the graph (those some report names, and their parents), by code" })
+  @Query(() => JurisdictionConnection, { nullable: true, description: "Places in the graph (those some report names, and their parents), by code" })
   async jurisdictions(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) args: PageArgs,
@@ -91,19 +91,19 @@ export class JurisdictionResolver {
     return found.filter((p): p is JurisdictionRecord => !!p && !(p instanceof Error)).map(toJurisdiction);
   }
 
-  @FieldResolver(() => JurisdictionConnection, { description: "places directly below, by code" })
+  @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "places directly below, by code" })
   async children(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     return toConnection(await ctx.loaders.children.load({ id: place.code, args: window }), window, toJurisdiction);
   }
 
-  @FieldResolver(() => JurisdictionConnection, { description: "communities and villages anywhere below" })
+  @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "communities and villages anywhere below" })
   async communities(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     return toConnection(await communitiesWithin(ctx.db, place.record, window), window, toJurisdiction);
   }
 
-  @FieldResolver(() => ReportConnection, { description: "reports by this place or any place within it, newest first" })
+  @FieldResolver(() => ReportConnection, { nullable: true, description: "reports by this place or any place within it, newest first" })
   async reports(
     @Root() place: Jurisdiction,
     @Ctx() ctx: Context,
@@ -114,7 +114,7 @@ export class JurisdictionResolver {
     return toConnection(await reportsWithin(ctx.db, place.record, year ?? null, window), window, toReport);
   }
 
-  @FieldResolver(() => PlaceProgramConnection, { description: "programmes its reports (and those of places within it) mention, most reported first" })
+  @FieldResolver(() => PlaceProgramConnection, { nullable: true, description: "programmes its reports (and those of places within it) mention, most reported first" })
   async programs(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     const page = await ctx.loaders.programsWithin.load({ id: place.code, args: { page: window, level: place.level } });
@@ -127,7 +127,7 @@ export class JurisdictionResolver {
     return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId }));
   }
 
-  @FieldResolver(() => MetricConnection, { description: "figures stated about this place, by key and year" })
+  @FieldResolver(() => MetricConnection, { nullable: true, description: "figures stated about this place, by key and year" })
   async metrics(
     @Root() place: Jurisdiction,
     @Ctx() ctx: Context,

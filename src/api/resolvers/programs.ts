@@ -20,7 +20,7 @@ function checkYear(year: number | null | undefined): number | null {
 
 @Resolver(() => Program)
 export class ProgramResolver {
-  @Query(() => Program, { description: "A programme by canonical name or any alias (quotes and a leading 新时代 are ignored)" })
+  @Query(() => Program, { nullable: true, description: "A programme by canonical name or any alias (quotes and a leading 新时代 are ignored); null, with a NOT_FOUND error, when there is none" })
   async program(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Program> {
     if (!name.trim()) throw badInput("name: give a programme's name");
     const found = await programByName(ctx.db, name);
@@ -29,6 +29,7 @@ export class ProgramResolver {
   }
 
   @Query(() => RecurringProgramConnection, {
+    nullable: true,
     description: "Programmes that reports from at least minJurisdictions distinct places of a level mention, most widespread first",
   })
   async recurringPrograms(
@@ -60,7 +61,7 @@ export class ProgramResolver {
     }));
   }
 
-  @Query(() => [Program], { description: "Programmes that reports from within both places mention" })
+  @Query(() => [Program], { nullable: true, description: "Programmes that reports from within both places mention" })
   async sharedPrograms(
     @Ctx() ctx: Context,
     @Arg("a", () => String, { description: "division code or unique name" }) a: string,
@@ -70,7 +71,7 @@ export class ProgramResolver {
     return (await sharedPrograms(ctx.db, first.code, second.code)).map(toProgram);
   }
 
-  @FieldResolver(() => ProgramPlaceConnection, { description: "places (at a level) whose reports mention it" })
+  @FieldResolver(() => ProgramPlaceConnection, { nullable: true, description: "places (at a level) whose reports mention it" })
   async jurisdictions(
     @Root() program: Program,
     @Ctx() ctx: Context,
@@ -85,7 +86,7 @@ export class ProgramResolver {
     return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }));
   }
 
-  @FieldResolver(() => ReportConnection, { description: "reports that mention it, newest first" })
+  @FieldResolver(() => ReportConnection, { nullable: true, description: "reports that mention it, newest first" })
   async reports(
     @Root() program: Program,
     @Ctx() ctx: Context,
@@ -97,7 +98,7 @@ export class ProgramResolver {
     return toConnection(page, window, toReport);
   }
 
-  @FieldResolver(() => MentionConnection, { description: "each report's mentions, with sentences and offsets" })
+  @FieldResolver(() => MentionConnection, { nullable: true, description: "each report's mentions, with sentences and offsets" })
   async mentions(@Root() program: Program, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     const page = await mentionsOf(ctx.db, program.key, window);

@@ -24,7 +24,7 @@ import { checkCode } from "./places.js";
 
 @Resolver(() => Report)
 export class ReportResolver {
-  @Query(() => ReportConnection, { description: "Reports, newest first, filtered by year, exact subject, or region" })
+  @Query(() => ReportConnection, { nullable: true, description: "Reports, newest first, filtered by year, exact subject, or region" })
   async reports(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) args: PageArgs,
