@@ -7,7 +7,7 @@ import { advisersOf, childrenOf, jurisdictionsByCode } from "../graph/read/place
 import { placesOfPrograms, programsByKey, programsWithin, reportsMentioning, type PlaceFilter } from "../graph/read/programs.js";
 import type { DivisionLevel } from "../extract/types.js";
 import type { PageWindow } from "../graph/read/records.js";
-import { contentsOfReports, metricsById, metricsOfReports, reportsById } from "../graph/read/reports.js";
+import { contentsOfReports, metricsById, metricsOfReports, reportsById, textsOfReports } from "../graph/read/reports.js";
 
 /**
  * A loader whose keys share extra arguments (a page window, filters): keys with equal
@@ -58,6 +58,7 @@ export function createLoaders(db: Database) {
     lawyers: byKeys((keys) => lawyersOf(db, keys)),
     firmOfPerson: byKeys((keys) => firmsOfPersons(db, keys)),
     reportContents: byKeys((ids) => contentsOfReports(db, ids)),
+    reportText: byKeys((ids) => textsOfReports(db, ids)),
     reportMetrics: byKeys((ids) => metricsOfReports(db, ids)),
   };
 }

@@ -5,6 +5,9 @@ import { extractReport } from "../../extract/index.js";
 import { deleteReport } from "../../graph/delete.js";
 import { reportsById } from "../../graph/read/reports.js";
 import { writeReports } from "../../graph/writer.js";
+import { checkSourceUrl } from "../../ingest/sources.js";
+import { emptySource, type ReportDocument } from "../../io/document.js";
+import { readReportBytes, ReportInputError } from "../../io/read-report.js";
 import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
 import { fromGlobalId } from "../ids.js";
@@ -12,7 +15,29 @@ import { Report, toReport } from "../types/entities.js";
 
 /** Within the 4 MB request limit even for Chinese text (3 bytes a character in UTF-8). */
 export const MAX_MUTATION_TEXT = 1_000_000;
+/** A file sent as base64 grows by a third: 3 MB of file is 4 MB of request. */
+export const MAX_MUTATION_CONTENT_BYTES = 3 * 1024 * 1024 - 64 * 1024;
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The report a request sends: plain text, or a file's bytes in base64 with its name. */
+async function requestedReport(text: string | null | undefined, content: string | null | undefined, filename: string | null | undefined): Promise<ReportDocument> {
+  if ((text == null) === (content == null)) throw badInput("give the report as text, or as content (base64) with a filename, not both");
+  if (text != null) {
+    if (filename != null) throw badInput("filename: only with content");
+    return { text, source: emptySource("text") };
+  }
+  if (!filename?.trim()) throw badInput("filename: needed with content, for its format (report.pdf, page.html …)");
+  const compact = content!.replace(/\s+/g, "");
+  if (compact.length > Math.ceil(MAX_MUTATION_CONTENT_BYTES / 3) * 4) throw badInput(`content: at most ${MAX_MUTATION_CONTENT_BYTES} bytes of file`);
+  if (compact.length % 4 !== 0 || !BASE64.test(compact)) throw badInput("content: not base64");
+  try {
+    return await readReportBytes(Buffer.from(compact, "base64"), filename);
+  } catch (error) {
+    if (error instanceof ReportInputError) throw badInput(`content: ${error.message}`);
+    throw error;
+  }
+}
 @ObjectType()
 export class IngestResult {
   @Field(() => String, { description: "new, unchanged or updated" })
@@ -32,18 +57,34 @@ function requireKey(ctx: Context): void {
 
 @Resolver()
 export class MutationResolver {
-  @Mutation(() => IngestResult, { description: "Extracts a report's text and writes it; the same text again changes nothing" })
+  @Mutation(() => IngestResult, {
+    description: "Extracts a report and writes it; the same text again changes nothing. Send text, or a file (text in any encoding, HTML, PDF, DOCX) as base64 content with its filename",
+  })
   async ingestReport(
     @Ctx() ctx: Context,
-    @Arg("text", () => String) text: string,
+    @Arg("text", () => String, { nullable: true, description: "the report's text" }) text?: string | null,
     @Arg("source", () => String, { nullable: true, description: "where the text came from; a new text from the same source replaces the old" })
     source?: string | null,
+    @Arg("content", () => String, { nullable: true, description: `the report file's bytes in base64 (at most ${MAX_MUTATION_CONTENT_BYTES} bytes), instead of text` })
+    content?: string | null,
+    @Arg("filename", () => String, { nullable: true, description: "the file's name, with content: its extension helps tell the format" })
+    filename?: string | null,
+    @Arg("sourceUrl", () => String, { nullable: true, description: "where the report was published (http or https)" })
+    sourceUrl?: string | null,
   ): Promise<IngestResult> {
     requireKey(ctx);
-    if (!text.trim()) throw badInput("text: the report is empty");
-    if (text.length > MAX_MUTATION_TEXT) throw badInput(`text: at most ${MAX_MUTATION_TEXT} characters`);
-    const extraction = extractReport(text);
-    const [written] = (await writeReports(ctx.db, [{ extraction, source: source ?? null }])).reports;
+    const document = await requestedReport(text, content, filename);
+    if (!document.text.trim()) throw badInput("text: the report is empty");
+    if (document.text.length > MAX_MUTATION_TEXT) throw badInput(`text: at most ${MAX_MUTATION_TEXT} characters`);
+    let url: string | null = null;
+    try {
+      url = sourceUrl ? checkSourceUrl(sourceUrl, "sourceUrl") : null;
+    } catch (error) {
+      throw badInput((error as Error).message);
+    }
+    const extraction = extractReport(document.text);
+    const provenance = { ...document.source, path: source ?? filename ?? null, url };
+    const [written] = (await writeReports(ctx.db, [{ extraction, source: source ?? null, text: document.text, provenance }])).reports;
     ctx.onWrite();
     const [record] = await reportsById(ctx.db, [written!.id]);
     return { status: written!.status, report: toReport(record!) };

@@ -86,7 +86,9 @@ export async function communitiesWithin(db: Database, place: JurisdictionRecord,
 }
 
 export const REPORT_FIELDS =
-  "id: r.id, title: r.title, year: r.year, publishedAt: r.publishedAt, publisher: r.publisher, subjectCode: r.subjectCode, textLength: r.textLength";
+  "id: r.id, title: r.title, year: r.year, publishedAt: r.publishedAt, publisher: r.publisher, subjectCode: r.subjectCode, textLength: r.textLength, " +
+  "source: CASE WHEN r.sourceFormat IS NULL THEN null ELSE {path: r.sourcePath, url: r.sourceUrl, format: r.sourceFormat, " +
+  "encoding: r.sourceEncoding, title: r.sourceTitle, publishedAt: r.sourcePublishedAt, canonicalUrl: r.sourceCanonicalUrl} END";
 
 /** Reports whose subject lies within the place (a street's report counts for its district). */
 export async function reportsWithin(
