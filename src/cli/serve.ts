@@ -40,7 +40,9 @@ export async function runServe(): Promise<number> {
   }
 
   const server = await startApiServer(config, db);
-  console.log(`GraphQL: ${server.url}  (IDE: ${server.url.replace(/graphql$/, "")}, health: ${server.url.replace(/graphql$/, "healthz")})`);
+  const origin = server.url.replace(/\/graphql$/, "");
+  console.log(`Explorer: ${origin}/`);
+  console.log(`GraphQL: ${server.url}  (IDE: ${origin}/graphiql, health: ${origin}/healthz)`);
   console.log(`Neo4j:   ${uri}`);
   console.log(`try:     curl -s ${server.url} -H 'content-type: application/json' -d '${JSON.stringify({ query: "{ recurringPrograms(first: 3) { edges { node { program { name } jurisdictionCount } } } }" })}'`);
   console.log(`or paste into the IDE:\n${EXAMPLE_QUERY}`);
