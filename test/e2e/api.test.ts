@@ -385,7 +385,7 @@ describe("where reports came from", () => {
     const auth = { authorization: `Bearer ${KEY}` };
     const ingest = `mutation($content: String, $filename: String, $text: String, $url: String) {
       ingestReport(content: $content, filename: $filename, text: $text, sourceUrl: $url) {
-        status report { reportId subject { code } source { path url format encoding title publishedAt canonicalUrl } text(length: 21) { text } } } }`;
+        status report { reportId subject { code } source { path url format encoding title publishedAt canonicalUrl } text(length: 23) { text } } } }`;
     const page = readFileSync("test/fixtures/formats/fengqiao-gbk.html").toString("base64");
     const url = "https://www.zhuji.gov.cn/art/2023/1/13/art_1229_3999.html";
     const first = await service.gql(ingest, { content: page, filename: "fengqiao.html", url }, auth);
