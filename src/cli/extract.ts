@@ -42,7 +42,7 @@ function readAs(s: ReportSource): string | null {
 }
 
 function summarize(file: string, x: ReportExtraction, source: ReportSource): string {
-  const lines = [`${file}`, `  report: ${x.report.title ?? "(no title)"} · year ${x.report.year ?? "?"} · subject ${x.report.subject ? `${x.report.subject.name} ${x.report.subject.code ?? "(unlinked)"}` : "?"} · published ${x.report.publishedAt ?? "?"}`];
+  const lines = [`${file}`, `  report: ${x.report.title ?? "(no title)"} · year ${x.report.year ?? "?"} · subject ${x.report.subject ? `${x.report.subject.name} ${x.report.subject.code}` : x.report.subjectName ? `${x.report.subjectName} (unlinked)` : "?"} · published ${x.report.publishedAt ?? "?"}`];
   const how = readAs(source);
   if (how) lines.push(how);
   const byType = new Map<string, string[]>();
