@@ -1,5 +1,4 @@
 // Word documents: .docx → its text (mammoth); the title from the document's properties.
-// The older binary .doc format is refused with what to do instead.
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { checkHasText, emptySource, ReportInputError, type ReportDocument } from "./document.js";
@@ -29,8 +28,4 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<ReportD
   // mammoth ends every paragraph with two newlines; the plain-text reports separate them with one blank line too.
   text = text.replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
   return { text: checkHasText(text, name), source: { ...emptySource("docx"), title: await coreTitle(zip) } };
-}
-
-export function refuseDoc(name: string): never {
-  throw new ReportInputError(name, "a Word 97-2003 .doc file is not read: save it as .docx or PDF first");
 }

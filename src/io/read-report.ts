@@ -4,9 +4,6 @@ import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { decodeText } from "./decode-text.js";
 import { checkHasText, emptySource, MAX_REPORT_BYTES, ReportInputError, type ReportDocument, type ReportFormat } from "./document.js";
-import { readDocx, refuseDoc } from "./docx.js";
-import { readHtml } from "./html.js";
-import { readPdf } from "./pdf.js";
 
 export { MAX_REPORT_BYTES, ReportInputError, type ReportDocument, type ReportFormat, type ReportSource } from "./document.js";
 
@@ -44,15 +41,16 @@ export async function readReportBytes(bytes: Uint8Array, name: string): Promise<
     throw new ReportInputError(name, `too large (${bytes.length} bytes; the limit is ${MAX_REPORT_BYTES})`);
   }
   if (bytes.length === 0) throw new ReportInputError(name, "empty file");
+  // The readers of PDF and Word load large libraries: only when such a file comes.
   switch (formatOf(bytes, name)) {
     case "pdf":
-      return readPdf(bytes, name);
+      return (await import("./pdf.js")).readPdf(bytes, name);
     case "docx":
-      return readDocx(bytes, name);
+      return (await import("./docx.js")).readDocx(bytes, name);
     case "doc":
-      return refuseDoc(name);
+      throw new ReportInputError(name, "a Word 97-2003 .doc file is not read: save it as .docx or PDF first");
     case "html":
-      return readHtml(bytes, name);
+      return (await import("./html.js")).readHtml(bytes, name);
     case "text": {
       const { text, encoding } = decodeText(bytes, name);
       return { text: checkHasText(text, name), source: { ...emptySource("text"), encoding } };

@@ -13,7 +13,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const kg = (args: string[], input?: string) =>
   spawnSync(process.execPath, ["dist/cli/main.js", ...args], { encoding: "utf8", input, maxBuffer: 1 << 30 });
 
-describe("kg extract", () => {
+describe("kg extract", { timeout: 30_000 }, () => {
   it("prints one JSON object per report with the report fields and typed entities", () => {
     const out = execFileSync(process.execPath, ["dist/cli/main.js", "extract", "--json", "examples/reports/2022-zhuji-fengqiao.txt"], { encoding: "utf8" });
     const x = JSON.parse(out);
