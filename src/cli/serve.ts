@@ -21,14 +21,15 @@ export function addServeCommand(program: Command): void {
 }
 
 const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/reports/", import.meta.url));
-/** API requests fail fast when Neo4j is gone, rather than retrying for long. */
-const API_RETRY_MS = 2000;
+/** API requests fail fast when Neo4j is gone (SERVICE_UNAVAILABLE): a short retry (a stale pooled connection), short timeouts. */
+const API_RETRY_MS = 500;
+const API_TIMEOUTS = { acquisitionMs: 2000, connectMs: 1000 };
 
 export async function runServe(): Promise<number> {
   const config = loadConfig();
   const log = (line: string) => console.error(line);
   const uri = await resolveNeo4jUri(config, log);
-  const db = openDatabase({ ...config.neo4j, uri }, API_RETRY_MS);
+  const db = openDatabase({ ...config.neo4j, uri }, API_RETRY_MS, API_TIMEOUTS);
   await checkConnection(db);
   const applied = await migrate(db);
   if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
@@ -52,7 +53,9 @@ export async function runServe(): Promise<number> {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
-  await server.close();
+  log("stopping: no new requests; letting those in flight finish");
+  const { answered, cut } = await server.close();
+  log(`stopped: ${answered} requests in flight were answered${cut ? `, ${cut} cut after ${config.shutdownMs} ms` : ""}`);
   await db.close();
   if (!config.neo4j.uri) log("the embedded Neo4j keeps running; stop it with: kg neo4j stop");
   return 0;

@@ -84,12 +84,36 @@ function checkNotBinary(text: string, name: string): void {
   const n = Math.min(text.length, 65536);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
   if (control > 8 && control * 100 > n) throw new ReportInputError(name, "binary data (control characters), not a text report");
 }
 
-/** Decodes text bytes, refusing empty and binary input. `declared`: a charset the document names itself. */
+/**
+ * Text decoded with the wrong encoding: many U+FFFD replacement characters (bytes that were
+ * not text, or lone surrogates), or Latin-1 letters where Chinese should be (UTF-8 read as
+ * Windows-1252: "æ³•æ²»").
+ */
+function checkMojibake(text: string, name: string): void {
+  const sample = text.slice(0, 65536);
+  let replacement = 0;
+  let latin1 = 0;
+  let cjk = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd || (c >= 0xd800 && c <= 0xdfff)) replacement++;
+    else if (c >= 0xc0 && c <= 0xff) latin1++;
+    else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+  }
+  if (replacement > 8 && replacement * 100 > sample.length) {
+    throw new ReportInputError(name, `garbled text (${replacement} replacement characters): decoded with the wrong encoding, or not text`);
+  }
+  if (latin1 > 64 && latin1 > cjk * 4) {
+    throw new ReportInputError(name, "garbled text (mojibake: Latin-1 letters where Chinese is expected): re-save it as UTF-8");
+  }
+}
+
+/** Decodes text bytes, refusing empty, binary and garbled input. `declared`: a charset the document names itself. */
 export function decodeText(bytes: Uint8Array, name: string, declared: string | null = null): DecodedText {
   if (bytes.length > MAX_REPORT_BYTES) {
     throw new ReportInputError(name, `too large (${bytes.length} bytes; the limit is ${MAX_REPORT_BYTES})`);
@@ -99,5 +123,6 @@ export function decodeText(bytes: Uint8Array, name: string, declared: string | n
   let text = encoding === "utf-8" ? utf8.decode(bytes) : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   checkNotBinary(text, name);
+  checkMojibake(text, name);
   return { text, encoding };
 }

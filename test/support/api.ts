@@ -12,6 +12,10 @@ export interface RunningService {
   gql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
   get(path: string): Promise<{ status: number; body: string; type: string }>;
   stop(): Promise<void>;
+  /** sends the signal; resolves with the exit code */
+  signal(name: NodeJS.Signals): Promise<number | null>;
+  /** everything the service printed so far */
+  output(): string;
 }
 
 export async function startService(env: Record<string, string>): Promise<RunningService> {
@@ -51,8 +55,15 @@ export async function startService(env: Record<string, string>): Promise<Running
     },
     stop: () =>
       new Promise((done) => {
+        if (child.exitCode !== null) return done();
         child.once("exit", () => done());
         child.kill("SIGTERM");
       }),
+    signal: (name) =>
+      new Promise((done) => {
+        child.once("exit", (code) => done(code));
+        child.kill(name);
+      }),
+    output: () => output,
   };
 }

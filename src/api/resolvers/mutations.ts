@@ -1,43 +1,39 @@
 // Mutations: add or remove a report. Only requests bearing the configured API key may call them.
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from "type-graphql";
 import { GraphQLError } from "graphql";
-import { extractReport } from "../../extract/index.js";
 import { deleteReport } from "../../graph/delete.js";
 import { reportsById } from "../../graph/read/reports.js";
 import { writeReports } from "../../graph/writer.js";
 import { checkSourceUrl } from "../../ingest/sources.js";
-import { emptySource, type ReportDocument } from "../../io/document.js";
-import { readReportBytes, ReportInputError } from "../../io/read-report.js";
 import type { Context } from "../context.js";
-import { badInput } from "../errors.js";
+import { badInput, quote } from "../errors.js";
 import { fromGlobalId } from "../ids.js";
 import { Report, toReport } from "../types/entities.js";
 
 /** Within the 4 MB request limit even for Chinese text (3 bytes a character in UTF-8). */
 export const MAX_MUTATION_TEXT = 1_000_000;
-/** A file sent as base64 grows by a third: 3 MB of file is 4 MB of request. */
+/** A source names a file or a URL; longer is not a name (and would not fit Neo4j's index keys). */
+export const MAX_SOURCE = 1000;
+/** A file sent as base64 grows by a third: about 3 MB of file fills the 4 MB request limit. */
 export const MAX_MUTATION_CONTENT_BYTES = 3 * 1024 * 1024 - 64 * 1024;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** The report a request sends: plain text, or a file's bytes in base64 with its name. */
-async function requestedReport(text: string | null | undefined, content: string | null | undefined, filename: string | null | undefined): Promise<ReportDocument> {
-  if ((text == null) === (content == null)) throw badInput("give the report as text, or as content (base64) with a filename, not both");
-  if (text != null) {
-    if (filename != null) throw badInput("filename: only with content");
-    return { text, source: emptySource("text") };
-  }
-  if (!filename?.trim()) throw badInput("filename: needed with content, for its format (report.pdf, page.html …)");
-  const compact = content!.replace(/\s+/g, "");
+/** A caller's name for something (source, filename): short, without control characters. */
+function checkName(value: string | null | undefined, what: string): void {
+  if (value === null || value === undefined) return;
+  if (!value.trim() || value.length > MAX_SOURCE) throw badInput(`${what}: give a name of 1 to ${MAX_SOURCE} characters`);
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw badInput(`${what}: control characters are not allowed`);
+}
+
+/** The bytes of a file sent as base64 content. */
+function decodeContent(content: string): Buffer {
+  const compact = content.replace(/\s+/g, "");
   if (compact.length > Math.ceil(MAX_MUTATION_CONTENT_BYTES / 3) * 4) throw badInput(`content: at most ${MAX_MUTATION_CONTENT_BYTES} bytes of file`);
   if (compact.length % 4 !== 0 || !BASE64.test(compact)) throw badInput("content: not base64");
-  try {
-    return await readReportBytes(Buffer.from(compact, "base64"), filename);
-  } catch (error) {
-    if (error instanceof ReportInputError) throw badInput(`content: ${error.message}`);
-    throw error;
-  }
+  return Buffer.from(compact, "base64");
 }
+
 @ObjectType()
 export class IngestResult {
   @Field(() => String, { description: "new, unchanged or updated" })
@@ -73,18 +69,29 @@ export class MutationResolver {
     sourceUrl?: string | null,
   ): Promise<IngestResult> {
     requireKey(ctx);
-    const document = await requestedReport(text, content, filename);
-    if (!document.text.trim()) throw badInput("text: the report is empty");
-    if (document.text.length > MAX_MUTATION_TEXT) throw badInput(`text: at most ${MAX_MUTATION_TEXT} characters`);
+    if ((text == null) === (content == null)) throw badInput("give the report as text, or as content (base64) with a filename, not both");
+    checkName(source, "source");
+    checkName(filename, "filename");
     let url: string | null = null;
     try {
       url = sourceUrl ? checkSourceUrl(sourceUrl, "sourceUrl") : null;
     } catch (error) {
       throw badInput((error as Error).message);
     }
-    const extraction = extractReport(document.text);
-    const provenance = { ...document.source, path: source ?? filename ?? null, url };
-    const [written] = (await writeReports(ctx.db, [{ extraction, source: source ?? null, text: document.text, provenance }])).reports;
+    let read;
+    if (text != null) {
+      if (filename != null) throw badInput("filename: only with content");
+      if (!text.trim()) throw badInput("text: the report is empty");
+      if (text.length > MAX_MUTATION_TEXT) throw badInput(`text: at most ${MAX_MUTATION_TEXT} characters`);
+      read = await ctx.extractor.extractFile(Buffer.from(text, "utf8"), "text", true);
+    } else {
+      if (!filename) throw badInput("filename: needed with content, for its format (report.pdf, page.html …)");
+      read = await ctx.extractor.extractFile(decodeContent(content!), filename);
+      if (read.text.length > MAX_MUTATION_TEXT) throw badInput(`content: its text is over ${MAX_MUTATION_TEXT} characters`);
+    }
+    const provenance = { ...read.source, path: source ?? filename ?? null, url };
+    const input = { extraction: read.extraction, source: source ?? null, text: read.text, provenance };
+    const [written] = (await writeReports(ctx.db, [input])).reports;
     ctx.onWrite();
     const [record] = await reportsById(ctx.db, [written!.id]);
     return { status: written!.status, report: toReport(record!) };
@@ -95,7 +102,7 @@ export class MutationResolver {
     requireKey(ctx);
     const global = fromGlobalId(id);
     const reportId = global?.type === "Report" ? global.key : id;
-    if (!/^[0-9a-f]{64}$/.test(reportId)) throw badInput(`id: not a report id: ${JSON.stringify(id)}`);
+    if (!/^[0-9a-f]{64}$/.test(reportId)) throw badInput(`id: not a report id: ${quote(id)}`);
     const deleted = await deleteReport(ctx.db, reportId);
     if (deleted) ctx.onWrite();
     return deleted;
