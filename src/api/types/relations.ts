@@ -98,8 +98,8 @@ export class PlaceProgram {
   @Field(() => Int)
   reports!: number;
 
-  @Field(() => [Evidence], { description: "the sentence of the newest report that mentions it" })
-  evidence!: Evidence[];
+  @Field(() => Evidence, { nullable: true, description: "the sentence of the newest report that mentions it" })
+  evidence!: Evidence | null;
 }
 
 @ObjectType({ description: "Reports from within a place that mention a programme in one year" })

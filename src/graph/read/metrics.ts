@@ -19,7 +19,8 @@ export interface MetricFilter {
 export async function findMetrics(db: Database, filter: MetricFilter, page: PageWindow): Promise<Page<MetricRecord>> {
   const row = await readOne<Page<MetricRecord>>(
     db,
-    `MATCH (m:Metric)-[:OF]->(j:Jurisdiction)
+    // Anchored on the places when they are given (a place page), not on every figure in the graph.
+    `${filter.jurisdictions ? "MATCH (j:Jurisdiction) WHERE j.code IN $jurisdictions MATCH (m:Metric)-[:OF]->(j)" : "MATCH (m:Metric)-[:OF]->(j:Jurisdiction)"}
      WHERE ($key IS NULL OR m.key CONTAINS $key)
        AND ($year IS NULL OR m.year = $year)
        AND ($years IS NULL OR m.year IN $years)

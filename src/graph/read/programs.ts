@@ -118,10 +118,14 @@ export async function mentionsOf(
 ): Promise<Page<MentionRecord>> {
   const row = await readOne<Page<MentionRecord>>(
     db,
-    `MATCH (:${label} {${label === "Jurisdiction" ? "code" : "key"}: $key})<-[m:MENTIONS]-(r:Report)
-     WITH r, m ORDER BY r.year DESC, r.id
-     WITH collect({reportId: r.id, count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}) AS rows
-     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+    // The page is cut before the sentences are read: a programme can have thousands of mentions.
+    `MATCH (e:${label} {${label === "Jurisdiction" ? "code" : "key"}: $key})
+     CALL (e) {
+       MATCH (e)<-[m:MENTIONS]-(r:Report)
+       WITH r, m ORDER BY r.year DESC, r.id SKIP toInteger($offset) LIMIT toInteger($limit)
+       RETURN collect({reportId: r.id, count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}) AS items
+     }
+     RETURN items, COUNT { (e)<-[:MENTIONS]-(:Report) } AS total`,
     { key, ...page },
   );
   return row ?? { items: [], total: 0 };
@@ -209,7 +213,7 @@ export async function programsWithin(
   codes: readonly string[],
   level: DivisionLevel,
   page: PageWindow,
-): Promise<Page<ProgramRecord & { reports: number; evidence: EvidenceRecord[] }>[]> {
+): Promise<Page<ProgramRecord & { reports: number; evidence: EvidenceRecord | null }>[]> {
   return readPagesByKeys(
     db,
     `UNWIND $keys AS key
@@ -218,7 +222,7 @@ export async function programsWithin(
        WITH p, r, m ORDER BY r.year DESC, r.id
        WITH p, count(r) AS reports, collect({reportId: r.id, year: r.year, sentence: m.sentences[0], start: m.starts[0], end: m.ends[0]})[0] AS sample
        ORDER BY reports DESC, p.key
-       RETURN collect(p {${PROGRAM_FIELDS}, reports: reports, evidence: [sample]}) AS rows
+       RETURN collect(p {${PROGRAM_FIELDS}, reports: reports, evidence: sample}) AS rows
      }
      RETURN key, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
     codes,
