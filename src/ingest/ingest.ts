@@ -15,6 +15,8 @@ export interface IngestOptions {
   batchSize: number;
   /** a report with more figures and mentions fails alone (default KG_MAX_FACTS_PER_REPORT's) */
   maxFacts?: number;
+  /** facts per write transaction, however few reports that is (default MAX_BATCH_FACTS) */
+  batchFacts?: number;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -149,7 +151,7 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
         summary.formats[response.source.format]++;
         // A transaction holds at most about MAX_BATCH_FACTS facts, however few reports that is.
         const facts = reportFacts(response.extraction);
-        if (batch.length && batchFacts + facts > MAX_BATCH_FACTS) await flush();
+        if (batch.length && batchFacts + facts > (options.batchFacts ?? MAX_BATCH_FACTS)) await flush();
         const path = source.path === "-" ? null : source.path;
         const provenance = { ...response.source, path, url: source.url ?? null };
         batch.push({ extraction: response.extraction, source: path, text: response.text, provenance, display: source.display });
