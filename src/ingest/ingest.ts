@@ -16,6 +16,8 @@ export interface IngestOptions {
   batchSize: number;
   /** a report with more figures and mentions fails alone (default KG_MAX_FACTS_PER_REPORT's) */
   maxFacts?: number;
+  /** facts per write transaction, however few reports that is (default MAX_BATCH_FACTS) */
+  batchFacts?: number;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -161,7 +163,7 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
         summary.extractMs += response.ms;
         // A transaction holds at most about MAX_BATCH_FACTS facts, however few reports that is.
         const facts = reportFacts(response.extraction);
-        if (batch.length && batchFacts + facts > MAX_BATCH_FACTS) await flush();
+        if (batch.length && batchFacts + facts > (options.batchFacts ?? MAX_BATCH_FACTS)) await flush();
         batch.push({ extraction: response.extraction, source: source.path === "-" ? null : source.path, display: source.display });
         batchFacts += facts;
       } else {

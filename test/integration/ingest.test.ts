@@ -247,10 +247,22 @@ describe("a file too large for one report", () => {
     expect(await query("MATCH (r:Report) RETURN count(r) AS n")).toEqual([{ n: summary.counts.new }]);
   });
 
+  it("splits a batch by its facts, not only by its number of reports", async () => {
+    const batches = async (batchFacts?: number) => {
+      await clearGraph(db);
+      const done: number[] = [];
+      await ingestPaths([EXAMPLES], { workers: 0, batchSize: 200, batchFacts, onProgress: (p) => done.push(p.done) });
+      return done;
+    };
+    expect(await batches()).toEqual([6]); // six small reports: one transaction
+    expect(await batches(60)).toEqual([1, 2, 3, 4, 5, 6]); // each example has more than 60 facts: one report per transaction
+  });
+
   it("a report with more figures and mentions than the limit fails alone", async () => {
-    const summary = await ingestPaths([EXAMPLES], { workers: 0, batchSize: 4, maxFacts: 60 });
+    const summary = await ingestPaths([EXAMPLES], { workers: 0, batchSize: 4, maxFacts: 70 });
     expect(summary.failed.length).toBeGreaterThan(0);
-    for (const f of summary.failed) expect(f.reason).toMatch(/too many (facts|figures) for one report .*the limit is 60/);
+    for (const f of summary.failed) expect(f.reason).toMatch(/too many (facts|figures) for one report .*the limit is 70/);
+    expect(summary.counts.new).toBeGreaterThan(0); // 64 and 68 facts: written
     expect(summary.counts.new + summary.failed.length).toBe(summary.total);
   });
 });
