@@ -1,6 +1,6 @@
 // Query.reports and what a Report mentions.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { listReports } from "../../graph/read/reports.js";
+import { countReports, listReports } from "../../graph/read/reports.js";
 import type { Context } from "../context.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import {
@@ -34,7 +34,7 @@ export class ReportResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const filter = { year: year ?? null, subject: subject ? checkCode(subject, "subject") : null, within: within ? checkCode(within, "within") : null };
-    return toConnection(await listReports(ctx.db, filter, window), window, toReport);
+    return toConnection(() => listReports(ctx.db, filter, window), window, toReport, () => countReports(ctx.db, filter));
   }
 
   @FieldResolver(() => Jurisdiction, { nullable: true, description: "the place whose body wrote it" })
