@@ -45,6 +45,7 @@ export class MutationResolver {
     const extraction = extractReport(text);
     const [written] = (await writeReports(ctx.db, [{ extraction, source: source ?? null }])).reports;
     ctx.onWrite();
+    ctx.onReportWritten(written!.status);
     const [record] = await reportsById(ctx.db, [written!.id]);
     return { status: written!.status, report: toReport(record!) };
   }
@@ -56,7 +57,10 @@ export class MutationResolver {
     const reportId = global?.type === "Report" ? global.key : id;
     if (!/^[0-9a-f]{64}$/.test(reportId)) throw badInput(`id: not a report id: ${JSON.stringify(id)}`);
     const deleted = await deleteReport(ctx.db, reportId);
-    if (deleted) ctx.onWrite();
+    if (deleted) {
+      ctx.onWrite();
+      ctx.onReportWritten("deleted");
+    }
     return deleted;
   }
 }
