@@ -2,6 +2,7 @@
 // kg: the project's command line. commander parses and checks every flag before a command's
 // action runs; each subcommand lives in its own module and registers itself on the program.
 import { Command, CommanderError } from "commander";
+import { PortInUseError } from "../api/server.js";
 import { ConfigError } from "../config.js";
 import { DatabaseUnavailableError } from "../graph/driver.js";
 import { ServerError } from "../neo4j-server/server.js";
@@ -46,7 +47,7 @@ export function buildProgram(): Command {
 
 /** Errors the user can act on get one line; anything else is a bug and keeps its stack. */
 function report(error: unknown): number {
-  const expected = [ConfigError, ServerError, ToolchainError, DatabaseUnavailableError].some((t) => error instanceof t);
+  const expected = [ConfigError, ServerError, ToolchainError, DatabaseUnavailableError, PortInUseError].some((t) => error instanceof t);
   console.error(`kg: ${expected ? (error as Error).message : error instanceof Error ? error.stack : String(error)}`);
   return error instanceof ConfigError ? USAGE : 1;
 }
