@@ -1,10 +1,14 @@
-// The HTTP face: /graphql (Apollo Server), /healthz, and the IDE at /.
+// The HTTP face: /graphql (Apollo Server), /healthz, /metrics, and the IDE at /.
 import { createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { Config } from "../config.js";
-import { firstLine, type Database } from "../graph/driver.js";
+import { firstLine, poolInUse, type Database } from "../graph/driver.js";
+import { routingTable } from "../graph/routing.js";
 import { readVersion } from "../graph/version.js";
+import { silentLogger } from "../observability/logger.js";
+import { createMetrics } from "../observability/metrics.js";
+import { observeGraphQL, observeOther, operationNameOf, requestId, type GraphQLRequestFacts, type Observability } from "../observability/requests.js";
 import { AnswerCache } from "./answer-cache.js";
 import { Context } from "./context.js";
 import { formatError } from "./errors.js";
@@ -27,9 +31,11 @@ const ANSWER_CACHE = { maxEntries: 10_000, maxTotalLength: 64 * 1024 * 1024, max
 const roundTripReport: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response, contextValue, operation }) {
+      async willSendResponse({ response, contextValue, operation, operationName }) {
         if (response.body.kind !== "single") return;
         const result = response.body.singleResult;
+        contextValue.stats.operation = operationName ?? null;
+        contextValue.stats.errorCodes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
         result.extensions = { ...result.extensions, cypherRoundTrips: contextValue.stats.roundTrips };
         contextValue.answer.cacheable = operation?.operation === "query" && !result.errors?.length;
       },
@@ -69,10 +75,21 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 
 async function health(db: Database): Promise<{ status: number; body: object }> {
   try {
+    // The writer (a cluster's leader) and a reader (a follower) must both answer.
     await db.driver.executeQuery("RETURN 1", {}, { database: db.database });
-    return { status: 200, body: { status: "ok", server: "up", database: "up" } };
+    await db.driver.executeQuery("RETURN 1", {}, { database: db.database, routing: "READ" });
+    const routing = await routingTable(db);
+    return { status: 200, body: { status: "ok", server: "up", database: "up", routing } };
   } catch (error) {
     return { status: 503, body: { status: "degraded", server: "up", database: "down", error: firstLine(error) } };
+  }
+}
+
+/** The HTTP port is taken: one line saying so, instead of EADDRINUSE and a stack. */
+export class PortInUseError extends Error {
+  constructor(host: string, port: number) {
+    super(`port ${port} on ${host} is already in use (another kg serve?); stop that or set PORT to another port`);
+    this.name = "PortInUseError";
   }
 }
 
@@ -82,12 +99,17 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function startApiServer(config: Config, db: Database): Promise<ApiServer> {
+/**
+ * observability: the logger and metrics the caller made (kg serve: from the configuration);
+ * without them the server logs nothing and keeps metrics of its own.
+ */
+export async function startApiServer(config: Config, db: Database, observability?: Observability): Promise<ApiServer> {
   const host = config.host;
+  const { logger, metrics } = observability ?? { logger: silentLogger, metrics: createMetrics(() => poolInUse(db)) };
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     validationRules: [queryLimitsRule({ ...config.query, defaultPage: config.page.defaultSize, maxPage: config.page.maxSize })],
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, (path, original) => logger.error({ err: original, path }, "internal error")),
     plugins: [roundTripReport],
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -97,7 +119,7 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
   const answers = new AnswerCache(() => readVersion(db), ANSWER_CACHE);
   await answers.start();
   const bearer = config.apiKey ? `Bearer ${config.apiKey}` : null;
-  const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL, facts: GraphQLRequestFacts) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -107,20 +129,30 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
     if (request.method === "POST") {
       text = await readBody(request);
       const cached = answers.get(text);
-      if (cached) return send(response, cached.status, cached.contentType, cached.body);
+      metrics.answerCache.inc({ result: cached ? "hit" : "miss" });
       try {
         body = text ? JSON.parse(text) : {};
       } catch {
+        facts.errorCodes = ["BAD_REQUEST"];
         return send(response, 400, "application/json", JSON.stringify({ errors: [{ message: "the request body is not JSON", extensions: { code: "BAD_REQUEST" } }] }));
+      }
+      if (cached) {
+        facts.cached = true;
+        facts.operation = operationNameOf(body);
+        return send(response, cached.status, cached.contentType, cached.body);
       }
     }
     const version = answers.currentVersion;
     const authorized = bearer !== null && request.headers.authorization === bearer;
-    const context = new Context(db, config.page, authorized, () => answers.invalidate());
+    // The version poll runs through the driver's executeQuery bookmarks; starting from them, this
+    // request reads a graph at least as new as the version its answer will be cached under.
+    const seen = [...(await db.driver.executeQueryBookmarkManager.getBookmarks())];
+    const context = new Context(db, config.page, authorized, () => answers.invalidate(), (status) => metrics.reportsWritten.inc({ status }), seen);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
       context: async () => context,
     });
+    Object.assign(facts, { roundTrips: context.stats.roundTrips, operation: context.stats.operation, errorCodes: context.stats.errorCodes });
     response.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) response.setHeader(key, value);
     if (result.body.kind === "complete") {
@@ -138,11 +170,24 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
   const cors = corsHandler(config.corsOrigins);
   const http = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
+    const started = performance.now();
+    const id = requestId(request.headers["x-request-id"]);
+    response.setHeader("x-request-id", id);
+    const facts: GraphQLRequestFacts = { operation: null, errorCodes: [], roundTrips: 0, cached: false };
+    const isGraphQL = url.pathname === "/graphql" && request.method !== "OPTIONS";
+    response.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      if (isGraphQL) observeGraphQL({ logger, metrics }, id, facts, response.statusCode, seconds);
+      else observeOther({ logger, metrics }, id, url.pathname, response.statusCode, seconds);
+    });
     try {
       if (url.pathname === "/graphql") {
         if (cors(request, response)) return;
         const wantsPage = request.method === "GET" && !url.searchParams.has("query") && (request.headers.accept ?? "").includes("text/html");
-        return wantsPage ? send(response, 200, "text/html", idePage()) : await graphql(request, response, url);
+        return wantsPage ? send(response, 200, "text/html", idePage()) : await graphql(request, response, url, facts);
+      }
+      if (url.pathname === "/metrics") {
+        return send(response, 200, metrics.registry.contentType.replace(/; charset=utf-8$/, ""), await metrics.registry.metrics());
       }
       if (url.pathname === "/healthz") {
         const { status, body } = await health(db);
@@ -154,14 +199,17 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
         response.writeHead(200, { "content-type": asset.type, "cache-control": "max-age=86400" });
         return void createReadStream(asset.file).pipe(response);
       }
-      send(response, 404, "text/plain", "not found: try /graphql, /healthz or / for the IDE\n");
+      send(response, 404, "text/plain", "not found: try /graphql, /healthz, /metrics or / for the IDE\n");
     } catch (error) {
       if (error instanceof BodyTooLarge) return send(response, 413, "text/plain", `request body over ${MAX_BODY_BYTES} bytes\n`);
       if (!response.headersSent) send(response, 500, "text/plain", `internal error: ${firstLine(error)}\n`);
       else response.destroy();
     }
   });
-  await new Promise<void>((done) => http.listen(config.port, host, done));
+  await new Promise<void>((done, fail) => {
+    http.once("error", (error: NodeJS.ErrnoException) => fail(error.code === "EADDRINUSE" ? new PortInUseError(host, config.port) : error));
+    http.listen(config.port, host, done);
+  });
   const { port } = http.address() as { port: number };
   return {
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
