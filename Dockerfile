@@ -3,7 +3,8 @@
 #   docker build -t kg-reports .
 #   docker compose up -d
 
-# --- build: dependencies, the division index, the TypeScript build; then production deps only
+# --- build: dependencies, the division index, the TypeScript build and the explorer bundle
+#     (dist/web); then production dependencies only
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,6 +13,7 @@ COPY tsconfig.json ./
 COPY scripts/build-division-index.mjs scripts/
 COPY data data
 COPY src src
+COPY web web
 RUN npm run build
 RUN npm prune --omit=dev --no-audit --no-fund --ignore-scripts
 

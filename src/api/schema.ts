@@ -5,6 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import { LawFirmResolver, LawResolver, PersonResolver } from "./resolvers/firms.js";
 import { MetricResolver } from "./resolvers/metrics.js";
 import { MutationResolver } from "./resolvers/mutations.js";
+import { NeighborhoodResolver } from "./resolvers/neighborhood.js";
 import { NodeResolver } from "./resolvers/node.js";
 import { JurisdictionResolver } from "./resolvers/places.js";
 import { ProgramResolver } from "./resolvers/programs.js";
@@ -22,6 +23,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ReportResolver,
       MetricResolver,
       NodeResolver,
+      NeighborhoodResolver,
       MutationResolver,
     ],
     // Types reachable only through the Node interface must be named here.

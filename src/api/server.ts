@@ -1,4 +1,4 @@
-// The HTTP face: /graphql (Apollo Server), /healthz, /metrics, and the IDE at /.
+// The HTTP face: /graphql (Apollo Server), /healthz, /metrics, the explorer at / and the IDE at /graphiql.
 import { createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
@@ -12,6 +12,7 @@ import { observeGraphQL, observeOther, operationNameOf, requestId, type GraphQLR
 import { AnswerCache } from "./answer-cache.js";
 import { Context } from "./context.js";
 import { formatError } from "./errors.js";
+import { explorerBuilt, explorerFile } from "./explorer.js";
 import { corsHandler } from "./http/cors.js";
 import { IDE_ASSETS, idePage } from "./ide.js";
 import { queryLimitsRule } from "./limits.js";
@@ -193,13 +194,17 @@ export async function startApiServer(config: Config, db: Database, observability
         const { status, body } = await health(db);
         return send(response, status, "application/json", JSON.stringify(body));
       }
-      if (url.pathname === "/" || url.pathname === "/ide") return send(response, 200, "text/html", idePage());
-      const asset = IDE_ASSETS[url.pathname];
+      if (url.pathname === "/graphiql" || url.pathname === "/ide") return send(response, 200, "text/html", idePage());
+      if (url.pathname === "/" && !explorerBuilt()) {
+        return send(response, 404, "text/plain", "the explorer is not built (npm run build); the IDE is at /graphiql\n");
+      }
+      const asset = IDE_ASSETS[url.pathname] ?? explorerFile(url.pathname);
       if (asset) {
-        response.writeHead(200, { "content-type": asset.type, "cache-control": "max-age=86400" });
+        // The page itself is re-read each time so a rebuilt bundle shows; scripts may be cached briefly.
+        response.writeHead(200, { "content-type": asset.type, "cache-control": url.pathname === "/" ? "no-cache" : "max-age=300" });
         return void createReadStream(asset.file).pipe(response);
       }
-      send(response, 404, "text/plain", "not found: try /graphql, /healthz, /metrics or / for the IDE\n");
+      send(response, 404, "text/plain", "not found: try / for the explorer, /graphiql for the IDE, /graphql, /healthz or /metrics\n");
     } catch (error) {
       if (error instanceof BodyTooLarge) return send(response, 413, "text/plain", `request body over ${MAX_BODY_BYTES} bytes\n`);
       if (!response.headersSent) send(response, 500, "text/plain", `internal error: ${firstLine(error)}\n`);

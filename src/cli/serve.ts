@@ -92,9 +92,10 @@ export async function runServe(options: { keepNeo4j?: boolean } = {}): Promise<n
     throw error;
   }
 
-  const base = server.url.replace(/graphql$/, "");
+  const origin = server.url.replace(/\/graphql$/, "");
   logger.info({ url: server.url, neo4j: neo4j.uri }, "listening");
-  console.error(`GraphQL: ${server.url}  (IDE: ${base}, health: ${base}healthz, metrics: ${base}metrics)`);
+  console.error(`Explorer: ${origin}/`);
+  console.error(`GraphQL: ${server.url}  (IDE: ${origin}/graphiql, health: ${origin}/healthz, metrics: ${origin}/metrics)`);
   console.error(`Neo4j:   ${neo4j.uri}${ownsNeo4j ? " (stopped again on Ctrl-C; --keep-neo4j leaves it running)" : ""}`);
   console.error(`try:     curl -s ${server.url} -H 'content-type: application/json' -d '${JSON.stringify({ query: "{ recurringPrograms(first: 3) { edges { node { program { name } jurisdictionCount } } } }" })}'`);
   console.error(`or paste into the IDE:\n${EXAMPLE_QUERY}`);

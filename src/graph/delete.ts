@@ -2,6 +2,7 @@
 // shared entities stay while any report still mentions them, and orphans go.
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "./driver.js";
+import { applyContributions, contributionsOfReports } from "./rollups.js";
 import { bumpVersionInTx } from "./version.js";
 
 const DELETE_REPORTS = `
@@ -26,7 +27,12 @@ const DELETE_UNMENTIONED = `
 UNWIND $ids AS eid
 MATCH (e) WHERE elementId(e) = eid AND (e:Program OR e:Law OR e:LawFirm OR e:Person)
   AND NOT (e)<-[:MENTIONS]-(:Report)
-DETACH DELETE e`;
+OPTIONAL MATCH (alias)-[:NAMES]->(e)
+WITH e, collect(alias) AS aliases
+DETACH DELETE e
+WITH aliases UNWIND aliases AS alias
+WITH DISTINCT alias WHERE NOT (alias)-[:NAMES]->()
+DELETE alias`;
 
 // A place goes when nothing refers to it and no place below it is left; then its parent is asked.
 const DELETE_UNUSED_PLACES = `
@@ -40,6 +46,7 @@ RETURN parents`;
 
 /** Deletes the reports and what only they held, inside the caller's transaction. */
 export async function deleteReportsInTx(tx: ManagedTransaction, ids: string[]): Promise<number> {
+  await applyContributions(tx, await contributionsOfReports(tx, ids), -1);
   const deleted = await tx.run(DELETE_REPORTS, { ids });
   const touched = [...new Set(deleted.records.flatMap((r) => r.get("touched") as string[]))];
   if (touched.length) await tx.run(DELETE_UNMENTIONED, { ids: touched });

@@ -8,6 +8,7 @@ import type { ReportExtraction } from "../extract/types.js";
 import type { Database } from "./driver.js";
 import { GraphBatch, NAMED_LABELS, type NamedLabel } from "./rows.js";
 import { deleteReportsInTx } from "./delete.js";
+import { applyContributions, contributionsOfBatch } from "./rollups.js";
 import { bumpVersionInTx } from "./version.js";
 
 export type WriteStatus = "new" | "unchanged" | "updated";
@@ -84,8 +85,14 @@ MERGE (e:${label} {key: row.key})
 WITH e, row, coalesce(e.aliases, []) AS known
 WITH e, row, known, [a IN row.aliases WHERE NOT a IN known] AS fresh
 FOREACH (_ IN CASE WHEN size(fresh) > 0 OR e.aliases IS NULL THEN [1] ELSE [] END |
-  SET e.aliases = known + fresh, e.aliasText = reduce(t = '', a IN known + fresh | t + ' ' + a))
+  SET e.aliases = known + fresh, e.aliasText = reduce(t = '', a IN known + fresh | t + ' ' + a))${aliasNodes(label)}
 ${linkMentions("e")}`;
+
+// Programme and law aliases are also lookup nodes (by unique name), so that a name finds its
+// entity through an index rather than by scanning every alias list.
+const ALIAS_LABEL: Partial<Record<NamedLabel, string>> = { Program: "ProgramAlias", Law: "LawAlias" };
+const aliasNodes = (label: NamedLabel) =>
+  ALIAS_LABEL[label] ? `\nFOREACH (alias IN fresh | MERGE (a:${ALIAS_LABEL[label]} {name: alias}) MERGE (a)-[:NAMES]->(e))` : "";
 
 // Each report's own facts: the place that wrote it, its figures, the advice it reports.
 const CREATE_REPORT_FACTS = `
@@ -169,6 +176,7 @@ export async function writeReports(db: Database, inputs: ReportInput[]): Promise
       const fresh = new GraphBatch();
       for (const input of inputs) if (isNew.has(input.extraction.textHash)) fresh.add(input.extraction, input.source);
       await writeFacts(tx, fresh, createdCount);
+      await applyContributions(tx, contributionsOfBatch(fresh), 1);
       if (isNew.size) await tx.run(FINISH_REPORTS, { ids: [...isNew] });
       if (isNew.size || orphaned.length) await bumpVersionInTx(tx);
 

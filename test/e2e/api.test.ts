@@ -435,8 +435,8 @@ describe("when Neo4j goes away", () => {
 });
 
 describe("the IDE", () => {
-  it("is served from the package, with its scripts, and no CDN", async () => {
-    const page = await service.get("/");
+  it("is served from the package at /graphiql, with its scripts, and no CDN", async () => {
+    const page = await service.get("/graphiql");
     expect(page.status).toBe(200);
     expect(page.body).toContain("GraphiQL");
     expect(page.body).not.toMatch(/https?:\/\//);

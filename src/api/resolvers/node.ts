@@ -21,7 +21,7 @@ registerEnumType(SearchType, { name: "SearchType", description: "Kinds of entity
 const MAX_SEARCH_RESULTS = 50;
 
 /** Loads any entity by type and key through the request's loaders. */
-function loadNode(ctx: Context, type: NodeType, key: string): Promise<Node | null> {
+export function loadNode(ctx: Context, type: NodeType, key: string): Promise<Node | null> {
   const l = ctx.loaders;
   const load = <R>(loader: DataLoader<string, R | null>, toNode: (record: R) => Node) =>
     loader.load(key).then((record) => (record ? toNode(record) : null));

@@ -18,7 +18,8 @@ import {
   toReport,
 } from "../types/entities.js";
 import { Level } from "../types/node.js";
-import { Advice, PlaceProgramConnection } from "../types/relations.js";
+import { Advice, MentionConnection, PlaceProgramConnection } from "../types/relations.js";
+import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 
 const CODE = /^\d{2}(?:\d{2}(?:\d{2}(?:\d{3}(?:\d{3})?)?)?)?$/;
 
@@ -118,13 +119,18 @@ export class JurisdictionResolver {
   async programs(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
     const page = await ctx.loaders.programsWithin.load({ id: place.code, args: { page: window, level: place.level } });
-    return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports }));
+    return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports, evidence: p.evidence }));
+  }
+
+  @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
+  async mentions(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "Jurisdiction", place.code, args);
   }
 
   @FieldResolver(() => [Advice], { description: "law firms retained as its legal advisers, per report" })
   async lawFirms(@Root() place: Jurisdiction, @Ctx() ctx: Context): Promise<Advice[]> {
     const advice = await ctx.loaders.advisers.load(place.code);
-    return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId }));
+    return advice.map((a) => ({ lawFirm: toLawFirm(a.firm), jurisdiction: place, year: a.year, reportId: a.reportId, sentence: a.sentence }));
   }
 
   @FieldResolver(() => MetricConnection, { nullable: true, description: "figures stated about this place, by key and year" })

@@ -1,13 +1,15 @@
 // Query.program, recurringPrograms, sharedPrograms, and the relationships of a Program.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { mentionsOf, programByName, recurringPrograms, sharedPrograms } from "../../graph/read/programs.js";
-import type { JurisdictionRecord, ReportRecord } from "../../graph/read/records.js";
+import { programByName, recurringPrograms, sharedPrograms } from "../../graph/read/programs.js";
+import type { JurisdictionRecord } from "../../graph/read/records.js";
+import { programTimeline } from "../../graph/read/timeline.js";
 import type { Context } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
 import { Level } from "../types/node.js";
-import { MentionConnection, ProgramPlaceConnection, RecurringProgramConnection } from "../types/relations.js";
+import { MentionConnection, ProgramPlaceConnection, RecurringProgramConnection, TimelinePlaceConnection } from "../types/relations.js";
+import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 import { checkCode, findPlaceByCodeOrName } from "./places.js";
 
 const EVIDENCE_PER_PROGRAM = 3;
@@ -110,19 +112,25 @@ export class ProgramResolver {
     return toConnection(page, window, toReport);
   }
 
-  @FieldResolver(() => MentionConnection, { nullable: true, description: "each report's mentions, with sentences and offsets" })
+  @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
   async mentions(@Root() program: Program, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
+    return mentionConnection(ctx, "Program", program.key, args);
+  }
+
+  @Query(() => TimelinePlaceConnection, {
+    nullable: true,
+    description: "Where a programme runs over time: places (at a level) whose reports mention it, earliest first, with report counts per year",
+  })
+  async programTimeline(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("name", () => String, { description: "canonical name or any alias" }) name: string,
+    @Arg("level", () => Level, { defaultValue: Level.DISTRICT }) level: Level,
+    @Arg("within", () => String, { nullable: true, description: "a division code the places must lie in" }) within?: string | null,
+  ) {
     const window = pageWindow(args, ctx.limits);
-    const page = await mentionsOf(ctx.db, program.key, window);
-    const reports = new Map<string, ReportRecord>();
-    for (const r of await ctx.loaders.report.loadMany(page.items.map((m) => m.reportId))) if (r && !(r instanceof Error)) reports.set(r.id, r);
-    return toConnection(page, window, (m) => {
-      const record = reports.get(m.reportId)!; // a mention's report exists: both are read in one database
-      return {
-        report: toReport(record),
-        count: m.count,
-        evidence: m.sentences.map((sentence, i) => ({ reportId: m.reportId, year: record.year, sentence, start: m.starts[i]!, end: m.ends[i]! })),
-      };
-    });
+    const program = await this.program(ctx, name);
+    const page = await programTimeline(ctx.db, program.key, { level, within: within ? checkCode(within, "within") : null }, window);
+    return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }));
   }
 }

@@ -85,6 +85,9 @@ export class Advice {
 
   @Field(() => ID, { description: "reportId of the report that says so" })
   reportId!: string;
+
+  @Field(() => String, { nullable: true, description: "the report's first sentence naming the firm" })
+  sentence!: string | null;
 }
 
 @ObjectType({ description: "A programme a place runs, with how many of its reports mention it" })
@@ -94,6 +97,30 @@ export class PlaceProgram {
 
   @Field(() => Int)
   reports!: number;
+
+  @Field(() => [Evidence], { description: "the sentence of the newest report that mentions it" })
+  evidence!: Evidence[];
+}
+
+@ObjectType({ description: "Reports from within a place that mention a programme in one year" })
+export class YearCount {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int)
+  reports!: number;
+}
+
+@ObjectType({ description: "One place's row of a programme's place × year grid" })
+export class TimelinePlace {
+  @Field(() => Jurisdiction)
+  jurisdiction!: Jurisdiction;
+
+  @Field(() => Int, { description: "the first year a report from within the place mentions the programme" })
+  firstYear!: number;
+
+  @Field(() => [YearCount], { description: "years with at least one such report, oldest first" })
+  years!: YearCount[];
 }
 
 @ObjectType({ description: "A search result" })
@@ -109,3 +136,4 @@ export const RecurringProgramConnection = ConnectionType(RecurringProgram, "Recu
 export const ProgramPlaceConnection = ConnectionType(ProgramPlace, "ProgramPlace");
 export const PlaceProgramConnection = ConnectionType(PlaceProgram, "PlaceProgram");
 export const MentionConnection = ConnectionType(Mention, "Mention");
+export const TimelinePlaceConnection = ConnectionType(TimelinePlace, "TimelinePlace");

@@ -48,14 +48,16 @@ export interface FirmAdviceRecord {
   jurisdiction: JurisdictionRecord;
   year: number | null;
   reportId: string;
+  sentence: string | null;
 }
 
 export async function adviceGivenBy(db: Database, keys: readonly string[]): Promise<FirmAdviceRecord[][]> {
   const rows = await readRows<FirmAdviceRecord>(
     db,
     `UNWIND $keys AS key
-     MATCH (:LawFirm {key: key})-[a:ADVISES]->(j:Jurisdiction)
-     RETURN key AS firmKey, j {${JURISDICTION_FIELDS}} AS jurisdiction, a.year AS year, a.report AS reportId
+     MATCH (f:LawFirm {key: key})-[a:ADVISES]->(j:Jurisdiction)
+     OPTIONAL MATCH (:Report {id: a.report})-[m:MENTIONS]->(f)
+     RETURN key AS firmKey, j {${JURISDICTION_FIELDS}} AS jurisdiction, a.year AS year, a.report AS reportId, m.sentences[0] AS sentence
      ORDER BY j.code, a.year`,
     { keys },
   );

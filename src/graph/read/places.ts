@@ -111,6 +111,8 @@ export interface AdviceRecord {
   jurisdictionCode: string;
   year: number | null;
   reportId: string;
+  /** the report's first sentence naming the firm */
+  sentence: string | null;
 }
 
 /** Firms the text says advise each place, with the year and report that says so. */
@@ -119,7 +121,8 @@ export async function advisersOf(db: Database, codes: readonly string[]): Promis
     db,
     `UNWIND $codes AS code
      MATCH (f:LawFirm)-[a:ADVISES]->(j:Jurisdiction {code: code})
-     RETURN f {key: f.key, name: f.name} AS firm, code AS jurisdictionCode, a.year AS year, a.report AS reportId
+     OPTIONAL MATCH (:Report {id: a.report})-[m:MENTIONS]->(f)
+     RETURN f {key: f.key, name: f.name} AS firm, code AS jurisdictionCode, a.year AS year, a.report AS reportId, m.sentences[0] AS sentence
      ORDER BY f.name, a.year`,
     { codes },
   );

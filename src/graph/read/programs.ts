@@ -109,11 +109,16 @@ export async function reportsMentioning(
   );
 }
 
-/** Each report's evidence of mentioning the programme. */
-export async function mentionsOf(db: Database, key: string, page: PageWindow): Promise<Page<MentionRecord>> {
+/** Each report's evidence of mentioning an entity (a place by its code, the others by key). */
+export async function mentionsOf(
+  db: Database,
+  label: "Program" | "Law" | "LawFirm" | "Person" | "Jurisdiction",
+  key: string,
+  page: PageWindow,
+): Promise<Page<MentionRecord>> {
   const row = await readOne<Page<MentionRecord>>(
     db,
-    `MATCH (:Program {key: $key})<-[m:MENTIONS]-(r:Report)
+    `MATCH (:${label} {${label === "Jurisdiction" ? "code" : "key"}: $key})<-[m:MENTIONS]-(r:Report)
      WITH r, m ORDER BY r.year DESC, r.id
      WITH collect({reportId: r.id, count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}) AS rows
      RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
@@ -122,12 +127,20 @@ export async function mentionsOf(db: Database, key: string, page: PageWindow): P
   return row ?? { items: [], total: 0 };
 }
 
+export interface EvidenceRecord {
+  reportId: string;
+  year: number | null;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
 export interface RecurringProgramRecord {
   program: ProgramRecord;
   jurisdictionCodes: string[];
   firstYear: number | null;
   lastYear: number | null;
-  evidence: { reportId: string; year: number | null; sentence: string; start: number; end: number }[];
+  evidence: EvidenceRecord[];
 }
 
 /** Programmes mentioned in reports from at least `min` distinct places of a level. */
@@ -190,20 +203,22 @@ export async function sharedPrograms(db: Database, a: string, b: string): Promis
   return rows.map((r) => r.p);
 }
 
-/** Programmes mentioned by reports from within each place (all of one level), with how many reports. */
+/** Programmes mentioned by reports from within each place (all of one level), with how many reports and the newest one's sentence. */
 export async function programsWithin(
   db: Database,
   codes: readonly string[],
   level: DivisionLevel,
   page: PageWindow,
-): Promise<Page<ProgramRecord & { reports: number }>[]> {
+): Promise<Page<ProgramRecord & { reports: number; evidence: EvidenceRecord[] }>[]> {
   return readPagesByKeys(
     db,
     `UNWIND $keys AS key
      CALL (key) {
-       MATCH (r:Report {${rollupField(level)}: key})-[:MENTIONS]->(p:Program)
-       WITH p, count(r) AS reports ORDER BY reports DESC, p.key
-       RETURN collect(p {${PROGRAM_FIELDS}, reports: reports}) AS rows
+       MATCH (r:Report {${rollupField(level)}: key})-[m:MENTIONS]->(p:Program)
+       WITH p, r, m ORDER BY r.year DESC, r.id
+       WITH p, count(r) AS reports, collect({reportId: r.id, year: r.year, sentence: m.sentences[0], start: m.starts[0], end: m.ends[0]})[0] AS sample
+       ORDER BY reports DESC, p.key
+       RETURN collect(p {${PROGRAM_FIELDS}, reports: reports, evidence: [sample]}) AS rows
      }
      RETURN key, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
     codes,

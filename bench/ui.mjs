@@ -1,0 +1,130 @@
+// First render of the explorer's entity pages on the benchmark graph, in headless Chromium.
+// Prints figures; asserts nothing, but exits non-zero when the graph cannot be built, the server
+// cannot start or a page does not render.
+//   generate N reports (kg generate --seed 1) → fresh embedded Neo4j → kg ingest → kg serve
+//   → for a few entities: open #/e/<id>?depth=2&first=300 in a fresh tab and time it from
+//     navigation start to the page's "drawn" mark (graph, lists, and a programme's timeline),
+//     first with the server's answer cache cold, then warm → the bundle's size.
+// Usage: npm run bench:ui [-- --reports N]
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import puppeteer from "puppeteer-core";
+import { freePort, startServer, stopServer } from "../dist/neo4j-server/server.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const kg = join(root, "dist/cli/main.js");
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : Number(process.argv[at + 1]);
+};
+const reports = option("--reports", 10000);
+const NODES = 300;
+
+const scratch = mkdtempSync(join(tmpdir(), "kg-bench-ui-"));
+const serverDir = join(scratch, "neo4j");
+const reportsDir = join(scratch, "reports");
+let service;
+let browser;
+let neo4j;
+
+function startService(uri) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [kg, "serve"], { env: { ...process.env, NEO4J_URI: uri, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const read = (d) => {
+      output += d;
+      const m = /GraphQL: (http:\/\/\S+\/graphql)/.exec(output);
+      if (m) resolve({ child, url: m[1], origin: m[1].replace(/\/graphql$/, "") });
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.once("exit", (code) => reject(new Error(`kg serve exited (${code}): ${output}`)));
+  });
+}
+
+async function gql(url, query) {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const json = await response.json();
+  if (json.errors) throw new Error(JSON.stringify(json.errors));
+  return json.data;
+}
+
+const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "-");
+
+/** Opens the page in a new tab; ms from navigation start to the page's drawn mark, and what it drew. */
+async function firstRender(url) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1400, height: 1000 });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.ready === "1", { timeout: 60_000 });
+    return await page.evaluate(() => ({
+      ms: window.renderedAt,
+      nodes: window.explorer?.cy.nodes().length ?? 0,
+      edges: window.explorer?.cy.edges().length ?? 0,
+      error: document.querySelector(".error")?.textContent ?? null,
+    }));
+  } finally {
+    await page.close();
+  }
+}
+
+try {
+  console.log("== explorer (UI) benchmark ==");
+  console.log(`${reports} reports; entity pages with a 2-step neighbourhood of up to ${NODES} nodes, in headless Chromium\n`);
+  execFileSync(process.execPath, [kg, "generate", "--reports", String(reports), "--seed", "1", reportsDir], { stdio: ["ignore", "ignore", "inherit"] });
+  neo4j = await startServer({ dataDir: serverDir, port: await freePort(), heap: "2g", pageCache: "1g" });
+  let t = performance.now();
+  execFileSync(process.execPath, [kg, "ingest", reportsDir], { env: { ...process.env, NEO4J_URI: neo4j.uri }, stdio: ["ignore", "ignore", "inherit"] });
+  console.log(`graph built: ${reports} reports ingested in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  service = await startService(neo4j.uri);
+  browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+
+  // Entities drawn from the graph: the most widespread programme, one of its districts, a street
+  // of that district, and a law firm.
+  const top = (await gql(service.url, `{ recurringPrograms(level: DISTRICT, first: 1) { edges { node { program { id name } jurisdictions { id name code } } } } }`))
+    .recurringPrograms.edges[0].node;
+  const district = top.jurisdictions[0];
+  const street = (await gql(service.url, `{ jurisdictions(level: TOWNSHIP, within: "${district.code}", first: 1) { edges { node { id name } } } }`)).jurisdictions.edges[0]?.node;
+  const firm = (await gql(service.url, `{ lawFirms(first: 1) { edges { node { id name } } } }`)).lawFirms.edges[0]?.node;
+  const entities = [
+    { kind: "programme", ...top.program },
+    { kind: "district", ...district },
+    street && { kind: "street", ...street },
+    firm && { kind: "law firm", ...firm },
+  ].filter(Boolean);
+
+  // The browser's first start and the bundle's first parse are not the page's cost: warm up once.
+  await firstRender(`${service.origin}/`);
+  console.log("\n| page | nodes | edges | first render, cold server cache (ms) | again, warm cache (ms) |");
+  console.log("|---|---:|---:|---:|---:|");
+  const colds = [];
+  for (const e of entities) {
+    const url = `${service.origin}/#/e/${e.id}?depth=2&first=${NODES}`;
+    const cold = await firstRender(url);
+    const warm = await firstRender(url);
+    if (cold.error) throw new Error(`${e.kind} ${e.name}: ${cold.error}`);
+    colds.push(cold.ms);
+    console.log(`| ${e.kind} ${e.name} | ${cold.nodes} | ${cold.edges} | ${fmt(cold.ms)} | ${fmt(warm.ms)} |`);
+  }
+  console.log(`\nslowest cold first render: ${fmt(Math.max(...colds))} ms (target ≤ 1000 ms)`);
+
+  const web = join(root, "dist/web");
+  const scripts = readdirSync(web).filter((f) => f.endsWith(".js"));
+  const size = (f) => statSync(join(web, f)).size;
+  const gz = (f) => gzipSync(readFileSync(join(web, f))).length;
+  const kib = (n) => `${fmt(n / 1024)} KiB`;
+  console.log(`bundle: app.js ${kib(size("app.js"))} (${kib(gz("app.js"))} gzipped) loads on every page; all scripts ${kib(scripts.reduce((s, f) => s + size(f), 0))} (${kib(scripts.reduce((s, f) => s + gz(f), 0))} gzipped)`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await browser?.close();
+  service?.child.kill("SIGTERM");
+  if (neo4j) await stopServer(serverDir).catch(() => {});
+  rmSync(scratch, { recursive: true, force: true });
+}

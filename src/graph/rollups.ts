@@ -1,0 +1,258 @@
+// Programme roll-ups: how many reports from within each place mention each programme, per year
+// and over all years, and how many places of each level below it do. The writer keeps them in
+// step with the mentions inside the same transaction as the report (and delete takes a report's
+// share back out), so questions such as "programmes recurring in ≥ 2 districts" read a few
+// hundred small nodes instead of walking every mention.
+//
+// One node per (programme, area, year):
+//   (:ProgramRollup {id, program, code, level, year, reports, firstYear, lastYear,
+//                    provinces, cities, districts, townships, communities,
+//                    provinceCode, cityCode, districtCode, townshipCode})
+// area: a place at PROVINCE, CITY, DISTRICT, TOWNSHIP or COMMUNITY level (the report subject's
+// chain), or code 'ALL' / level 'ALL' for the whole graph. year: the report's year, or 0 for all
+// years. provinces … communities: places of that level at or below the area with at least one
+// report mentioning the programme (a district's own row counts itself in districts).
+// All Cypher about roll-ups lives in this module.
+import type { ManagedTransaction } from "neo4j-driver";
+import type { Database } from "./driver.js";
+import type { GraphBatch } from "./rows.js";
+import { loadMigrations } from "./migrate.js";
+
+export const ROLLUP_LEVELS = ["PROVINCE", "CITY", "DISTRICT", "TOWNSHIP", "COMMUNITY"] as const;
+export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
+export type AreaLevel = "ALL" | RollupLevel;
+
+/** The property of a roll-up node that counts places of a level. */
+export const COUNT_FIELD: Record<RollupLevel, "provinces" | "cities" | "districts" | "townships" | "communities"> = {
+  PROVINCE: "provinces",
+  CITY: "cities",
+  DISTRICT: "districts",
+  TOWNSHIP: "townships",
+  COMMUNITY: "communities",
+};
+const COUNT_FIELDS = Object.values(COUNT_FIELD);
+
+/** The area code of the whole graph. */
+export const ALL = "ALL";
+
+/** A division level from the length of its code (2, 4, 6, 9 or 12 digits). */
+export function levelOfCode(code: string): RollupLevel | null {
+  return ({ 2: "PROVINCE", 4: "CITY", 6: "DISTRICT", 9: "TOWNSHIP", 12: "COMMUNITY" } as const)[code.length as 2] ?? null;
+}
+
+export const rollupId = (program: string, code: string, year: number) => `${program}|${code}|${year}`;
+
+/** What one report adds to (or, deleted, takes from) the roll-ups. */
+export interface Contribution {
+  programs: string[];
+  year: number | null;
+  /** the subject's place codes, province first; nulls where a level is missing */
+  places: (string | null)[];
+}
+
+interface Area {
+  code: string;
+  level: AreaLevel;
+}
+
+interface DeltaRow {
+  id: string;
+  delta: number;
+  minYear: number | null;
+  maxYear: number | null;
+  /** ids of the rows of the areas above, same programme and year */
+  parents: string[];
+  level: AreaLevel;
+  props: {
+    program: string;
+    code: string;
+    level: AreaLevel;
+    year: number;
+    provinceCode: string | null;
+    cityCode: string | null;
+    districtCode: string | null;
+    townshipCode: string | null;
+  };
+}
+
+function areasOf(places: (string | null)[]): Area[] {
+  const areas: Area[] = [{ code: ALL, level: "ALL" }];
+  for (const code of places) {
+    const level = code ? levelOfCode(code) : null;
+    if (code && level) areas.push({ code, level });
+  }
+  return areas;
+}
+
+/** Sums contributions into one row per roll-up node, sorted by id (one lock order for all writers). */
+export function deltaRows(contributions: Contribution[], sign: 1 | -1): DeltaRow[] {
+  const rows = new Map<string, DeltaRow>();
+  for (const c of contributions) {
+    const areas = areasOf(c.places);
+    const years = c.year === null ? [0] : [0, c.year];
+    for (const program of c.programs) {
+      for (const year of years) {
+        const ids = areas.map((a) => rollupId(program, a.code, year));
+        areas.forEach((area, i) => {
+          let row = rows.get(ids[i]!);
+          if (!row) {
+            const code = (level: RollupLevel) => areas.slice(1, i + 1).find((a) => a.level === level)?.code ?? null;
+            row = {
+              id: ids[i]!,
+              delta: 0,
+              minYear: null,
+              maxYear: null,
+              parents: ids.slice(0, i),
+              level: area.level,
+              props: {
+                program,
+                code: area.code,
+                level: area.level,
+                year,
+                provinceCode: code("PROVINCE"),
+                cityCode: code("CITY"),
+                districtCode: code("DISTRICT"),
+                townshipCode: code("TOWNSHIP"),
+              },
+            };
+            rows.set(row.id, row);
+          }
+          row.delta += sign;
+          if (c.year !== null) {
+            row.minYear = row.minYear === null ? c.year : Math.min(row.minYear, c.year);
+            row.maxYear = row.maxYear === null ? c.year : Math.max(row.maxYear, c.year);
+          }
+        });
+      }
+    }
+  }
+  return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// Taking the node's write lock (SET x.lock) before reading its count keeps two writers from both
+// reading the same count and losing one update.
+const APPLY = `
+UNWIND $rows AS row
+MERGE (x:ProgramRollup {id: row.id})
+  ON CREATE SET x += row.props, x.reports = 0, x.provinces = 0, x.cities = 0, x.districts = 0,
+                x.townships = 0, x.communities = 0,
+                x.firstYear = CASE WHEN row.props.year > 0 THEN row.props.year END,
+                x.lastYear = CASE WHEN row.props.year > 0 THEN row.props.year END
+SET x.lock = true
+WITH x, row, x.reports AS before
+SET x.reports = before + row.delta
+FOREACH (_ IN CASE WHEN row.delta > 0 AND row.minYear IS NOT NULL AND x.year = 0 THEN [1] ELSE [] END |
+  SET x.firstYear = CASE WHEN x.firstYear IS NULL OR row.minYear < x.firstYear THEN row.minYear ELSE x.firstYear END,
+      x.lastYear = CASE WHEN x.lastYear IS NULL OR row.maxYear > x.lastYear THEN row.maxYear ELSE x.lastYear END)
+REMOVE x.lock
+RETURN row.id AS id, before, x.reports AS after`;
+
+// Rows that became present or absent change the place counts of their own row and those above.
+const PRESENCE = `
+UNWIND $rows AS row
+MATCH (x:ProgramRollup {id: row.id})
+SET ${COUNT_FIELDS.map((f) => `x.${f} = x.${f} + row.${f}`).join(", ")}`;
+
+const DROP_EMPTY = `
+UNWIND $ids AS id
+MATCH (x:ProgramRollup {id: id}) WHERE x.reports <= 0
+DELETE x`;
+
+// After a decrement an all-years row's first and last year may have moved: its year rows say.
+const RECOMPUTE_YEARS = `
+UNWIND $ids AS id
+MATCH (x:ProgramRollup {id: id})
+CALL (x) {
+  MATCH (y:ProgramRollup {program: x.program, code: x.code}) WHERE y.year > 0
+  RETURN min(y.year) AS firstYear, max(y.year) AS lastYear
+}
+SET x.firstYear = firstYear, x.lastYear = lastYear`;
+
+/** Adds (sign 1) or removes (sign -1) reports' contributions, inside the caller's transaction. */
+export async function applyContributions(tx: ManagedTransaction, contributions: Contribution[], sign: 1 | -1): Promise<void> {
+  const rows = deltaRows(contributions, sign);
+  if (!rows.length) return;
+  const applied = await tx.run(APPLY, { rows });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const presence = new Map<string, Record<string, number> & { id: string }>();
+  const emptied: string[] = [];
+  const shrunk: string[] = [];
+  for (const record of applied.records) {
+    const row = byId.get(record.get("id") as string)!;
+    const before = record.get("before") as number;
+    const after = record.get("after") as number;
+    if (after <= 0) emptied.push(row.id);
+    else if (sign < 0 && row.props.year === 0) shrunk.push(row.id);
+    const change = before <= 0 && after > 0 ? 1 : before > 0 && after <= 0 ? -1 : 0;
+    if (!change || row.level === "ALL") continue;
+    const field = COUNT_FIELD[row.level];
+    for (const id of [row.id, ...row.parents]) {
+      if (!presence.has(id)) presence.set(id, Object.assign({ id }, ...COUNT_FIELDS.map((f) => ({ [f]: 0 }))));
+      presence.get(id)![field]! += change;
+    }
+  }
+  const pending: Promise<unknown>[] = [];
+  if (presence.size) pending.push(tx.run(PRESENCE, { rows: [...presence.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
+  if (emptied.length) pending.push(tx.run(DROP_EMPTY, { ids: emptied }));
+  if (shrunk.length) pending.push(tx.run(RECOMPUTE_YEARS, { ids: shrunk }));
+  await Promise.all(pending);
+}
+
+/** The contributions of a batch's reports, from the rows the writer is about to write. */
+export function contributionsOfBatch(batch: GraphBatch): Contribution[] {
+  const programsOf = new Map<string, string[]>();
+  for (const program of batch.entities("Program")) {
+    for (const m of program.mentions) {
+      if (!programsOf.has(m.report)) programsOf.set(m.report, []);
+      programsOf.get(m.report)!.push(program.key);
+    }
+  }
+  return batch.reports().flatMap((r) => {
+    const programs = programsOf.get(r.id);
+    if (!programs) return [];
+    const p = r.props;
+    return [{ programs, year: p.year, places: [p.provinceCode, p.cityCode, p.districtCode, p.townshipCode, communityOf(p.subjectCode)] }];
+  });
+}
+
+const communityOf = (code: string | null) => (code && levelOfCode(code) === "COMMUNITY" ? code : null);
+
+const CONTRIBUTIONS_OF_REPORTS = `
+UNWIND $ids AS id
+MATCH (r:Report {id: id})
+RETURN r.year AS year, [r.provinceCode, r.cityCode, r.districtCode, r.townshipCode, r.subjectCode] AS places,
+       [(r)-[:MENTIONS]->(p:Program) | p.key] AS programs`;
+
+/** The contributions of stored reports (before they are deleted). */
+export async function contributionsOfReports(tx: ManagedTransaction, ids: string[]): Promise<Contribution[]> {
+  const result = await tx.run(CONTRIBUTIONS_OF_REPORTS, { ids });
+  return result.records.map((record) => {
+    const places = record.get("places") as (string | null)[];
+    places[4] = communityOf(places[4] ?? null);
+    return { programs: record.get("programs") as string[], year: record.get("year") as number | null, places };
+  });
+}
+
+/** The migration whose statements compute every roll-up from the mentions. */
+export const REBUILD_MIGRATION = "006_program_rollups";
+
+/** Deletes every roll-up and computes them again from the mentions (a check, or a repair). */
+export async function rebuildRollups(db: Database): Promise<void> {
+  const migration = (await loadMigrations()).find((m) => m.id === REBUILD_MIGRATION);
+  if (!migration) throw new Error(`migration ${REBUILD_MIGRATION} is missing`);
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.run("MATCH (x:ProgramRollup) CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS");
+    for (const statement of migration.statements) await session.run(statement);
+  } finally {
+    await session.close();
+  }
+}
+
+export type RollupNode = Record<string, string | number | null>;
+
+/** Every roll-up node's properties, by id: what the rebuild test compares. */
+export async function readAllRollups(db: Database): Promise<RollupNode[]> {
+  const { records } = await db.driver.executeQuery("MATCH (x:ProgramRollup) RETURN properties(x) AS x ORDER BY x.id", {}, { database: db.database });
+  return records.map((r) => r.get("x") as RollupNode);
+}
