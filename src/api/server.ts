@@ -14,6 +14,7 @@ import { Context } from "./context.js";
 import { formatError } from "./errors.js";
 import { explorerBuilt, explorerFile } from "./explorer.js";
 import { corsHandler } from "./http/cors.js";
+import { PortInUseError } from "./http/port.js";
 import { IDE_ASSETS, idePage } from "./ide.js";
 import { queryLimitsRule } from "./limits.js";
 import { createSchema } from "./schema.js";
@@ -83,14 +84,6 @@ async function health(db: Database): Promise<{ status: number; body: object }> {
     return { status: 200, body: { status: "ok", server: "up", database: "up", routing } };
   } catch (error) {
     return { status: 503, body: { status: "degraded", server: "up", database: "down", error: firstLine(error) } };
-  }
-}
-
-/** The HTTP port is taken: one line saying so, instead of EADDRINUSE and a stack. */
-export class PortInUseError extends Error {
-  constructor(host: string, port: number) {
-    super(`port ${port} on ${host} is already in use (another kg serve?); stop that or set PORT to another port`);
-    this.name = "PortInUseError";
   }
 }
 

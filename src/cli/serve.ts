@@ -4,17 +4,10 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { EXAMPLE_QUERY } from "../api/ide.js";
-import { PortInUseError, startApiServer } from "../api/server.js";
+import { PortInUseError } from "../api/http/port.js";
 import { loadConfig, type Config } from "../config.js";
-import { resolveNeo4j } from "../graph/connect.js";
-import { checkConnection, openDatabase, poolInUse, type Database } from "../graph/driver.js";
-import { migrate } from "../graph/migrate.js";
-import { ingest } from "../ingest/ingest.js";
-import { listSources } from "../ingest/sources.js";
-import { portIsFree, stopServer } from "../neo4j-server/server.js";
-import { createLogger, type Logger } from "../observability/logger.js";
-import { createMetrics } from "../observability/metrics.js";
+import type { Database } from "../graph/driver.js";
+import type { Logger } from "../observability/logger.js";
 import { exitWith } from "./options.js";
 
 export function addServeCommand(program: Command): void {
@@ -40,6 +33,7 @@ async function loadExamplesOnce(config: Config, db: Database, logger: Logger): P
   if (existsSync(marker) || !existsSync(EXAMPLES_DIR)) return;
   const { records } = await db.driver.executeQuery("MATCH (r:Report) RETURN count(r) AS n", {}, { database: db.database });
   if (records[0]!.get("n") === 0) {
+    const [{ ingest }, { listSources }] = await Promise.all([import("../ingest/ingest.js"), import("../ingest/sources.js")]);
     const summary = await ingest(db, await listSources([EXAMPLES_DIR]), { workers: 0, batchSize: 50 });
     logger.info({ reports: summary.counts.new }, `first start of the embedded graph: loaded ${summary.counts.new} example reports from examples/reports`);
   }
@@ -60,6 +54,18 @@ function stopSignal(logger: Logger): Promise<string> {
 }
 
 export async function runServe(options: { keepNeo4j?: boolean } = {}): Promise<number> {
+  // Loaded here, not at the top: the other kg commands start without the server's libraries.
+  const [{ EXAMPLE_QUERY }, { startApiServer }, { resolveNeo4j }, { checkConnection, openDatabase, poolInUse }, { migrate }, { portIsFree, stopServer }, { createLogger }, { createMetrics }] =
+    await Promise.all([
+      import("../api/ide.js"),
+      import("../api/server.js"),
+      import("../graph/connect.js"),
+      import("../graph/driver.js"),
+      import("../graph/migrate.js"),
+      import("../neo4j-server/server.js"),
+      import("../observability/logger.js"),
+      import("../observability/metrics.js"),
+    ]);
   const config = loadConfig();
   const logger = createLogger(config.log);
   // Listening from the start: Ctrl-C while Neo4j starts stops it again once it is up.
