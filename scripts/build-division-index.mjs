@@ -63,8 +63,19 @@ function provinceKeys(name) {
   return keys;
 }
 
+const genericDistricts = new Set(rules.genericDistricts);
+const shortFormWords = new Set(rules.shortFormWords);
+
+/** 深圳 for 深圳市, 宝山 for 宝山区: a weak short form, read only with support from context. */
+function shortForm(name) {
+  if (genericDistricts.has(name)) return [];
+  const stem = name.replace(/(市|区|县|旗)$/, "");
+  const usable = stem !== name && stem.length >= 2 && !/[市区县旗州]$/.test(stem) && !shortFormWords.has(stem);
+  return usable ? ["~" + stem] : [];
+}
+
 function cityKeys(name) {
-  const keys = [name];
+  const keys = [name, ...shortForm(name)];
   const stem = stemBeforeEthnicGroups(name, "自治州");
   if (stem) keys.push(stem + "州", stem + "自治州");
   return keys;
@@ -82,9 +93,10 @@ function areaKeys(name, cityName) {
     }
   }
   if (local.endsWith("管理区")) keys.push(local.slice(0, -3) + "区");
+  keys.push(...shortForm(local));
   for (const suffix of ["自治县", "自治旗"]) {
     const stem = stemBeforeEthnicGroups(local, suffix);
-    if (stem) keys.push(stem + suffix.slice(-1), stem + suffix);
+    if (stem) keys.push(stem + suffix.slice(-1), stem + suffix, "~" + stem);
   }
   return keys;
 }
@@ -128,6 +140,17 @@ function villageNameAndKeys(name) {
 const variantOf = new Map(Object.entries(rules.variantCharacters));
 const foldVariants = (key) => (/[^\x00-\x7f]/.test(key) ? [...key].map((ch) => variantOf.get(ch) ?? ch).join("") : key);
 
+/** A weak short form that is another division's full or bare key (吉林 the province) is not added. */
+function dropShadowedShortForms(rows) {
+  const strong = new Set();
+  for (const row of rows) for (const key of row.split("\t")[2].split("|")) if (!key.startsWith("~")) strong.add(key.replace(/^\^/, ""));
+  for (let i = 0; i < rows.length; i++) {
+    const [code, name, keys] = rows[i].split("\t");
+    const kept = keys.split("|").filter((k) => !k.startsWith("~") || !strong.has(k.slice(1)));
+    rows[i] = `${code}\t${name}\t${kept.join("|")}`;
+  }
+}
+
 function build() {
   const [provinces, cities, areas, streets, villages] = sources.map(readList);
   const rows = [];
@@ -149,6 +172,7 @@ function build() {
     const found = villageNameAndKeys(v.name);
     if (found) add(v.code, found[0], found[1]);
   }
+  dropShadowedShortForms(rows);
   rows.sort((a, b) => {
     const ca = a.slice(0, a.indexOf("\t"));
     const cb = b.slice(0, b.indexOf("\t"));

@@ -54,11 +54,38 @@ export interface Config {
   page: { defaultSize: number; maxSize: number };
   /** GraphQL queries deeper or costlier than this are refused before they run */
   query: { maxDepth: number; maxCost: number };
+  /** what one request may ask for and use; see src/api/guard/ */
+  limits: RequestLimits;
+  /** introspection and "did you mean" suggestions (off by default when NODE_ENV=production) */
+  introspection: boolean;
+  /** in-flight requests get this long to finish on SIGTERM/SIGINT */
+  shutdownMs: number;
+  /** a report with more figures and mentions than this is refused as a whole */
+  maxFactsPerReport: number;
   /** "production" tightens defaults (no CORS origins); anything else is development */
   environment: "production" | "development";
   /** browser origins allowed to call the API (CORS); "*" allows any */
   corsOrigins: string[];
   log: { level: LogLevel; format: "json" | "pretty" | "auto" };
+}
+
+export interface RequestLimits {
+  /** request body, in bytes (larger: 413) */
+  maxBodyBytes: number;
+  /** GraphQL tokens in one query (graphql-js parse maxTokens) */
+  maxTokens: number;
+  /** fields (aliases included) at the top of an operation */
+  maxRootFields: number;
+  /** aliased fields in the whole query */
+  maxAliases: number;
+  /** Cypher statements one request may send */
+  maxRoundTrips: number;
+  /** rows (and list elements) one request may read from Neo4j */
+  maxRows: number;
+  /** wall time of one request's database work, in ms (also the Neo4j transaction timeout) */
+  requestTimeoutMs: number;
+  /** a response body larger than this is replaced by an error */
+  maxResponseBytes: number;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -100,6 +127,14 @@ function boltUri(env: Env, name: string): string | null {
     throw new ConfigError(name, `a URI with scheme ${BOLT_SCHEMES.join(", ")} and a host`, raw);
   }
   return raw;
+}
+
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (["1", "true", "on", "yes"].includes(raw)) return true;
+  if (["0", "false", "off", "no"].includes(raw)) return false;
+  throw new ConfigError(name, "on or off (also 1/0, true/false, yes/no)", raw);
 }
 
 function memorySize(env: Env, name: string, fallback: string): string {
@@ -169,6 +204,19 @@ export function loadConfig(env: Env = readSettings().values): Config {
       maxDepth: integer(env, "KG_MAX_DEPTH", 12, 2, 100),
       maxCost: integer(env, "KG_MAX_COST", 20000, 10, 10_000_000),
     },
+    limits: {
+      maxBodyBytes: integer(env, "KG_MAX_BODY_BYTES", 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      maxTokens: integer(env, "KG_MAX_TOKENS", 5000, 100, 1_000_000),
+      maxRootFields: integer(env, "KG_MAX_ROOT_FIELDS", 20, 1, 10_000),
+      maxAliases: integer(env, "KG_MAX_ALIASES", 50, 0, 10_000),
+      maxRoundTrips: integer(env, "KG_MAX_ROUND_TRIPS", 100, 1, 100_000),
+      maxRows: integer(env, "KG_MAX_ROWS", 100_000, 100, 100_000_000),
+      requestTimeoutMs: integer(env, "KG_REQUEST_TIMEOUT_MS", 10_000, 100, 3_600_000),
+      maxResponseBytes: integer(env, "KG_MAX_RESPONSE_BYTES", 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
+    introspection: onOff(env, "KG_INTROSPECTION", environment !== "production"),
+    shutdownMs: integer(env, "KG_SHUTDOWN_MS", 10_000, 0, 600_000),
+    maxFactsPerReport: integer(env, "KG_MAX_FACTS_PER_REPORT", 20_000, 10, 10_000_000),
     environment,
     corsOrigins: origins(env, "KG_CORS_ORIGINS", environment === "production" ? [] : DEVELOPMENT_ORIGINS),
     log: {
@@ -195,6 +243,17 @@ export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   ["KG_PAGE_MAX", "largest page size a client may ask for (default 100)"],
   ["KG_MAX_DEPTH", "deepest GraphQL query accepted (default 12)"],
   ["KG_MAX_COST", "largest estimated number of resolved fields per query (default 20000)"],
+  ["KG_MAX_BODY_BYTES", "largest HTTP request body; larger gets 413 (default 4194304)"],
+  ["KG_MAX_TOKENS", "most GraphQL tokens in one query (default 5000)"],
+  ["KG_MAX_ROOT_FIELDS", "most top-level fields, aliases included, in one operation (default 20)"],
+  ["KG_MAX_ALIASES", "most aliased fields in one query (default 50)"],
+  ["KG_MAX_ROUND_TRIPS", "most Cypher statements one request may send (default 100)"],
+  ["KG_MAX_ROWS", "most rows and list elements one request may read from Neo4j (default 100000)"],
+  ["KG_REQUEST_TIMEOUT_MS", "time one request's database work may take, also the Neo4j transaction timeout (default 10000)"],
+  ["KG_MAX_RESPONSE_BYTES", "largest response body; larger is replaced by an error (default 16777216)"],
+  ["KG_INTROSPECTION", "on/off: schema introspection and field suggestions (default on, off when NODE_ENV=production)"],
+  ["KG_SHUTDOWN_MS", "how long in-flight requests may finish after SIGTERM/SIGINT (default 10000)"],
+  ["KG_MAX_FACTS_PER_REPORT", "most figures plus mentions one report may have; more fails that report (default 20000)"],
   ["NODE_ENV", "production tightens defaults (no CORS origins); unset or anything else: development"],
   ["KG_CORS_ORIGINS", "browser origins allowed to call the API, comma-separated (http://localhost:* allows any port), * or none (default: localhost in development, none in production)"],
   ["KG_LOG_LEVEL", `log level: ${LOG_LEVELS.join(", ")} (default info)`],

@@ -1,33 +1,47 @@
-// What every resolver gets: the database (counting its round trips), loaders, limits, auth.
+// What every resolver gets: the database (counted and bounded per request), loaders, limits, auth.
 //
 // Apollo Server shallow-copies the context for each operation, so whatever a resolver or plugin
 // records for the HTTP layer to read afterwards lives in nested objects shared by the copies.
 import neo4j, { type BookmarkManager } from "neo4j-driver";
 import type { Database } from "../graph/driver.js";
+import { DEFAULT_MAX_FACTS } from "../ingest/limits.js";
+import { RequestBudget } from "./guard/budget.js";
+import { ApiExtractor } from "./guard/extraction.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import type { PageLimits } from "./pagination.js";
 
 export interface RequestStats {
-  /** Cypher queries this request sent to Neo4j */
+  /** Cypher statements this request sent to Neo4j, writes included */
   roundTrips: number;
-  /** the operation's name and the answer's error codes, for the request's log line */
+}
+
+/** What the request's log line and metrics need to know of its answer. */
+export interface RequestOutcome {
   operation: string | null;
+  /** the answer's error codes, in order; empty when it had none */
   errorCodes: string[];
 }
 
+export interface RequestObservers {
+  /** counts a report the API wrote or deleted, by status */
+  onReportWritten?: (status: string) => void;
+  /** bookmarks the request's reads must see (those of the version its answer is cached under) */
+  initialBookmarks?: string[];
+}
+
+const UNLIMITED = { maxRoundTrips: Infinity, maxRows: Infinity, requestTimeoutMs: 24 * 3600 * 1000 };
+
 /**
- * The same database, with every executeQuery counted in stats, and every query and session of
- * the request sharing one bookmark manager: on a cluster, a read that follows a write in the same
- * request waits until the server it goes to has that write (read-your-writes).
+ * The same database with every query and session of the request sharing one bookmark manager:
+ * on a cluster, a read that follows a write in the same request waits until the server it goes
+ * to has that write (read-your-writes).
  */
-function forRequest(db: Database, stats: RequestStats, bookmarks: BookmarkManager): Database {
+function withBookmarks(db: Database, bookmarks: BookmarkManager): Database {
   const driver = new Proxy(db.driver, {
     get(target, property, receiver) {
       if (property === "executeQuery") {
-        return (query: string, parameters?: Record<string, unknown>, config?: Parameters<typeof target.executeQuery>[2]) => {
-          stats.roundTrips++;
-          return target.executeQuery(query, parameters, { ...config, bookmarkManager: bookmarks });
-        };
+        return (query: string, parameters?: Record<string, unknown>, config?: Parameters<typeof target.executeQuery>[2]) =>
+          target.executeQuery(query, parameters, { ...config, bookmarkManager: bookmarks });
       }
       if (property === "session") {
         return (config?: Parameters<typeof target.session>[0]) => target.session({ ...config, bookmarkManager: bookmarks });
@@ -41,7 +55,9 @@ function forRequest(db: Database, stats: RequestStats, bookmarks: BookmarkManage
 
 export class Context {
   readonly db: Database;
-  readonly stats: RequestStats = { roundTrips: 0, operation: null, errorCodes: [] };
+  readonly stats: RequestStats;
+  /** set by the server's plugin, for the request's log line */
+  readonly outcome: RequestOutcome = { operation: null, errorCodes: [] };
   /** the request's causal chain; starts after what the answer cache's version poll has seen */
   readonly bookmarks: BookmarkManager;
   /** set by the server's plugin: a query answered without errors may be replayed from the cache */
@@ -55,13 +71,20 @@ export class Context {
     readonly authorized: boolean,
     /** runs after a write, so cached answers are dropped */
     readonly onWrite: () => void,
-    /** counts a report the API wrote or deleted, by status */
-    readonly onReportWritten: (status: string) => void = () => {},
-    /** bookmarks the request's reads must see (those of the version its answer is cached under) */
-    initialBookmarks: string[] = [],
+    /** counts and limits every statement the request sends (see guard/budget.ts) */
+    budget: RequestBudget = new RequestBudget(UNLIMITED),
+    /** extracts ingestReport's text off the event loop (see guard/extraction.ts) */
+    readonly extractor: ApiExtractor = new ApiExtractor(DEFAULT_MAX_FACTS),
+    private readonly observers: RequestObservers = {},
   ) {
-    this.bookmarks = neo4j.bookmarkManager({ initialBookmarks });
-    this.db = forRequest(db, this.stats, this.bookmarks);
+    this.stats = budget;
+    this.bookmarks = neo4j.bookmarkManager({ initialBookmarks: observers.initialBookmarks ?? [] });
+    this.db = budget.wrap(withBookmarks(db, this.bookmarks));
+  }
+
+  /** Counts a report the API wrote or deleted (metrics). */
+  onReportWritten(status: string): void {
+    this.observers.onReportWritten?.(status);
   }
 
   /** Per-request DataLoaders, made on first use: a request that is refused needs none. */

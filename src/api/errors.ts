@@ -8,6 +8,20 @@ export function apiError(code: ErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
 }
 
+/** Arguments are quoted in messages up to this many characters, so an error never echoes a whole argument. */
+export const MAX_QUOTED = 100;
+/** Any message (GraphQL's own included, which quote variable values) is cut to this length. */
+export const MAX_MESSAGE = 500;
+
+/** A client's value as a message quotes it: JSON, cut to MAX_QUOTED characters. */
+export function quote(value: string): string {
+  return JSON.stringify(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
+}
+
+function cut(message: string): string {
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (${message.length} characters in all)` : message;
+}
+
 export const badInput = (message: string) => apiError("BAD_USER_INPUT", message);
 export const notFound = (what: string) => apiError("NOT_FOUND", `${what} not found`);
 
@@ -30,5 +44,5 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { message: "internal error", locations, path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   }
   const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-  return { ...formatted, extensions };
+  return { ...formatted, message: cut(formatted.message), extensions };
 }

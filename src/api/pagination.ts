@@ -2,7 +2,7 @@
 import type { ClassType } from "type-graphql";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import type { Page, PageWindow } from "../graph/read/records.js";
-import { badInput } from "./errors.js";
+import { badInput, quote } from "./errors.js";
 
 @ObjectType()
 export class PageInfo {
@@ -35,10 +35,23 @@ export interface PageLimits {
 
 const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString("base64url");
 
-function decodeCursor(cursor: string): number {
-  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match) throw badInput(`after: not a cursor this server gave out: ${JSON.stringify(cursor)}`);
-  return Number(match[1]) + 1;
+/** Cursors this server gives out are short; a longer one is refused before it is decoded. */
+const MAX_CURSOR_LENGTH = 64;
+/** No list is this long; a larger offset is not a cursor this server gave out (Cypher indexes are 32-bit). */
+export const MAX_OFFSET = 100_000_000;
+
+/**
+ * The position after a cursor, or BAD_USER_INPUT for anything this server could not have given
+ * out: too long, not base64url, not of the form o:N, or N out of range.
+ */
+export function decodeCursor(cursor: string, argument = "after"): number {
+  const refuse = () => badInput(`${argument}: not a cursor this server gave out: ${quote(cursor)}`);
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refuse();
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) throw refuse();
+  const offset = Number(match[1]);
+  if (offset >= MAX_OFFSET) throw refuse();
+  return offset + 1;
 }
 
 /** The window a PageArgs asks for, checked against the limits. */

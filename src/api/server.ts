@@ -12,15 +12,18 @@ import { observeGraphQL, observeOther, operationNameOf, requestId, type GraphQLR
 import { AnswerCache } from "./answer-cache.js";
 import { Context } from "./context.js";
 import { formatError } from "./errors.js";
+import { checkQuery, QueryTooComplex } from "./guard/analysis.js";
+import { RequestBudget } from "./guard/budget.js";
+import { ApiExtractor } from "./guard/extraction.js";
+import { checkContentType, HttpRefusal, parseBody, readBody, sendRefusal, type GraphQLBody } from "./guard/http.js";
+import { boundLists } from "./guard/list-bounds.js";
+import { Neo4jHealth } from "./guard/neo4j-health.js";
+import { drainable } from "./guard/shutdown.js";
 import { explorerBuilt, explorerFile } from "./explorer.js";
 import { corsHandler } from "./http/cors.js";
 import { PortInUseError } from "./http/port.js";
 import { IDE_ASSETS, idePage } from "./ide.js";
-import { queryLimitsRule } from "./limits.js";
 import { createSchema } from "./schema.js";
-
-/** Larger request bodies are refused (413) before parsing. */
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Up to 10,000 answers (64 M characters in all) to requests of up to 8 k characters; a change
  * elsewhere shows within half a second. */
@@ -36,8 +39,8 @@ const roundTripReport: ApolloServerPlugin<Context> = {
       async willSendResponse({ response, contextValue, operation, operationName }) {
         if (response.body.kind !== "single") return;
         const result = response.body.singleResult;
-        contextValue.stats.operation = operationName ?? null;
-        contextValue.stats.errorCodes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+        contextValue.outcome.operation = operationName ?? null;
+        contextValue.outcome.errorCodes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
         result.extensions = { ...result.extensions, cypherRoundTrips: contextValue.stats.roundTrips };
         contextValue.answer.cacheable = operation?.operation === "query" && !result.errors?.length;
       },
@@ -52,46 +55,65 @@ function asCachedBody(body: string): string {
   return JSON.stringify(json);
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((done, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        fail(new BodyTooLarge());
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on("end", () => done(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", fail);
-  });
-}
-
 function send(response: ServerResponse, status: number, type: string, body: string): void {
   response.writeHead(status, { "content-type": `${type}; charset=utf-8` });
   response.end(body);
 }
 
-async function health(db: Database): Promise<{ status: number; body: object }> {
+/** A health check answers within this time, whatever Neo4j does. */
+const HEALTH_TIMEOUT_MS = 1000;
+
+/** Reads from the store (not just RETURN 1), so a Neo4j that accepts Bolt but fails queries shows as down. */
+async function probeNeo4j(db: Database): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+  });
   try {
-    // The writer (a cluster's leader) and a reader (a follower) must both answer.
-    await db.driver.executeQuery("RETURN 1", {}, { database: db.database });
-    await db.driver.executeQuery("RETURN 1", {}, { database: db.database, routing: "READ" });
-    const routing = await routingTable(db);
+    await Promise.race([
+      db.driver.executeQuery("OPTIONAL MATCH (v:GraphVersion {id: 'graph'}) RETURN v.version AS version", {}, {
+        database: db.database,
+        routing: "READ",
+        transactionConfig: { timeout: HEALTH_TIMEOUT_MS },
+      }),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function health(db: Database, neo4j: Neo4jHealth): Promise<{ status: number; body: object }> {
+  const down = (error: string) => ({ status: 503, body: { status: "degraded", server: "up", database: "down", error } });
+  if (neo4j.isDown) return down(neo4j.reason);
+  try {
+    // A second try: the first may have met a pooled connection Neo4j closed while it was away.
+    await probeNeo4j(db).catch(() => probeNeo4j(db));
+    // The routing table: on a cluster, which members take writes, reads and routing requests.
+    const routing = await routingTable(db).catch(() => null);
     return { status: 200, body: { status: "ok", server: "up", database: "up", routing } };
   } catch (error) {
-    return { status: 503, body: { status: "degraded", server: "up", database: "down", error: firstLine(error) } };
+    neo4j.observe(error);
+    return down(firstLine(error));
   }
 }
 
 export interface ApiServer {
   url: string;
   http: Server;
-  close(): Promise<void>;
+  close(): Promise<{ answered: number; cut: number }>;
 }
+
+function parseJson(text: string | null): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const tooLargeAnswer = (limit: number) =>
+  new HttpRefusal(200, "QUERY_TOO_COMPLEX", `the answer is larger than ${limit} bytes; ask for smaller pages or fewer fields`);
 
 /**
  * observability: the logger and metrics the caller made (kg serve: from the configuration);
@@ -100,56 +122,76 @@ export interface ApiServer {
 export async function startApiServer(config: Config, db: Database, observability?: Observability): Promise<ApiServer> {
   const host = config.host;
   const { logger, metrics } = observability ?? { logger: silentLogger, metrics: createMetrics(() => poolInUse(db)) };
+  const schema = boundLists(await createSchema());
+  const analysisLimits = { ...config.query, ...config.limits, defaultPage: config.page.defaultSize, maxPage: config.page.maxSize };
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
-    validationRules: [queryLimitsRule({ ...config.query, defaultPage: config.page.defaultSize, maxPage: config.page.maxSize })],
+    schema,
     formatError: (formatted, error) => formatError(formatted, error, (path, original) => logger.error({ err: original, path }, "internal error")),
     plugins: [roundTripReport],
-    introspection: true,
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    stopOnTerminationSignals: false, // serve.ts stops the server, see close()
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
 
   const answers = new AnswerCache(() => readVersion(db), ANSWER_CACHE);
   await answers.start();
+  const neo4j = new Neo4jHealth(db.uri, () => probeNeo4j(db));
+  const extractor = new ApiExtractor(config.maxFactsPerReport);
   const bearer = config.apiKey ? `Bearer ${config.apiKey}` : null;
   const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL, facts: GraphQLRequestFacts) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
-    let body: unknown;
+    let body: GraphQLBody = {};
     let text = "";
     if (request.method === "POST") {
-      text = await readBody(request);
+      checkContentType(request);
+      text = await readBody(request, config.limits.maxBodyBytes);
       const cached = answers.get(text);
       metrics.answerCache.inc({ result: cached ? "hit" : "miss" });
-      try {
-        body = text ? JSON.parse(text) : {};
-      } catch {
-        facts.errorCodes = ["BAD_REQUEST"];
-        return send(response, 400, "application/json", JSON.stringify({ errors: [{ message: "the request body is not JSON", extensions: { code: "BAD_REQUEST" } }] }));
-      }
       if (cached) {
         facts.cached = true;
-        facts.operation = operationNameOf(body);
+        facts.operation = operationNameOf(parseJson(text));
         return send(response, cached.status, cached.contentType, cached.body);
       }
+      body = parseBody(text);
+    }
+    const query = request.method === "POST" ? body.query : url.searchParams.get("query");
+    if (typeof query === "string") {
+      const variables = request.method === "POST" ? body.variables : parseJson(url.searchParams.get("variables"));
+      const operationName = request.method === "POST" ? body.operationName : url.searchParams.get("operationName");
+      checkQuery(
+        schema,
+        query,
+        variables && typeof variables === "object" ? (variables as Record<string, unknown>) : {},
+        typeof operationName === "string" ? operationName : undefined,
+        analysisLimits,
+      );
     }
     const version = answers.currentVersion;
     const authorized = bearer !== null && request.headers.authorization === bearer;
     // The version poll runs through the driver's executeQuery bookmarks; starting from them, this
     // request reads a graph at least as new as the version its answer will be cached under.
-    const seen = [...(await db.driver.executeQueryBookmarkManager.getBookmarks())];
-    const context = new Context(db, config.page, authorized, () => answers.invalidate(), (status) => metrics.reportsWritten.inc({ status }), seen);
+    const initialBookmarks = [...(await db.driver.executeQueryBookmarkManager.getBookmarks())];
+    const context = new Context(db, config.page, authorized, () => answers.invalidate(), new RequestBudget(config.limits, neo4j), extractor, {
+      onReportWritten: (status) => metrics.reportsWritten.inc({ status }),
+      initialBookmarks,
+    });
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
       context: async () => context,
     });
-    Object.assign(facts, { roundTrips: context.stats.roundTrips, operation: context.stats.operation, errorCodes: context.stats.errorCodes });
+    Object.assign(facts, { roundTrips: context.stats.roundTrips, ...context.outcome });
     response.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) response.setHeader(key, value);
     if (result.body.kind === "complete") {
+      if (Buffer.byteLength(result.body.string) > config.limits.maxResponseBytes) {
+        return sendRefusal(response, tooLargeAnswer(config.limits.maxResponseBytes));
+      }
       response.end(result.body.string);
       if (text && context.answer.cacheable) {
         const contentType = (result.headers.get("content-type") ?? "application/json").replace(/;.*$/, "");
@@ -184,7 +226,7 @@ export async function startApiServer(config: Config, db: Database, observability
         return send(response, 200, metrics.registry.contentType.replace(/; charset=utf-8$/, ""), await metrics.registry.metrics());
       }
       if (url.pathname === "/healthz") {
-        const { status, body } = await health(db);
+        const { status, body } = await health(db, neo4j);
         return send(response, status, "application/json", JSON.stringify(body));
       }
       if (url.pathname === "/graphiql" || url.pathname === "/ide") return send(response, 200, "text/html", idePage());
@@ -199,11 +241,13 @@ export async function startApiServer(config: Config, db: Database, observability
       }
       send(response, 404, "text/plain", "not found: try / for the explorer, /graphiql for the IDE, /graphql, /healthz or /metrics\n");
     } catch (error) {
-      if (error instanceof BodyTooLarge) return send(response, 413, "text/plain", `request body over ${MAX_BODY_BYTES} bytes\n`);
+      if (error instanceof HttpRefusal) return sendRefusal(response, error);
+      if (error instanceof QueryTooComplex) return sendRefusal(response, new HttpRefusal(400, error.code, error.message));
       if (!response.headersSent) send(response, 500, "text/plain", `internal error: ${firstLine(error)}\n`);
       else response.destroy();
     }
   });
+  const drain = drainable(http);
   await new Promise<void>((done, fail) => {
     http.once("error", (error: NodeJS.ErrnoException) => fail(error.code === "EADDRINUSE" ? new PortInUseError(host, config.port) : error));
     http.listen(config.port, host, done);
@@ -212,10 +256,13 @@ export async function startApiServer(config: Config, db: Database, observability
   return {
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
     http,
+    /** Stops accepting, lets requests in flight finish (up to KG_SHUTDOWN_MS), then stops. */
     close: async () => {
+      const { answered, cut } = await drain.drain(config.shutdownMs);
       answers.stop();
-      await new Promise<void>((done) => http.close(() => done()));
-      await apollo.stop();
+      neo4j.stop();
+      await Promise.all([apollo.stop(), extractor.close()]);
+      return { answered, cut };
     },
   };
 }

@@ -32,7 +32,7 @@ export async function runExtract(files: string[], json: boolean): Promise<number
 }
 
 function summarize(file: string, x: ReportExtraction): string {
-  const lines = [`${file}`, `  report: ${x.report.title ?? "(no title)"} · year ${x.report.year ?? "?"} · subject ${x.report.subject ? `${x.report.subject.name} ${x.report.subject.code ?? "(unlinked)"}` : "?"} · published ${x.report.publishedAt ?? "?"}`];
+  const lines = [`${file}`, `  report: ${x.report.title ?? "(no title)"} · year ${x.report.year ?? "?"} · subject ${x.report.subject ? `${x.report.subject.name} ${x.report.subject.code}` : x.report.subjectName ? `${x.report.subjectName} (unlinked)` : "?"} · published ${x.report.publishedAt ?? "?"}`];
   const byType = new Map<string, string[]>();
   for (const e of x.entities) {
     const list = byType.get(e.type) ?? [];

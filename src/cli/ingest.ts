@@ -40,11 +40,12 @@ export async function runIngest(paths: string[], { workers, batch: batchSize, js
   const print = (summary: IngestSummary) =>
     console.log(json ? JSON.stringify({ ...summary, results: undefined }) : formatSummary(summary));
   const sources = await listSources(paths);
-  const db = await connect(loadConfig(), (line) => console.error(line));
+  const config = loadConfig();
+  const db = await connect(config, (line) => console.error(line));
   const progress = progressPrinter();
   try {
     await migrate(db);
-    const summary = await ingest(db, sources, { workers, batchSize, onProgress: (p) => progress.update(p) });
+    const summary = await ingest(db, sources, { workers, batchSize, maxFacts: config.maxFactsPerReport, onProgress: (p) => progress.update(p) });
     progress.end();
     print(summary);
     return summary.failed.length ? 1 : 0;

@@ -21,8 +21,9 @@ export function addServeCommand(program: Command): void {
 }
 
 const EXAMPLES_DIR = fileURLToPath(new URL("../../examples/reports/", import.meta.url));
-/** API requests fail fast when Neo4j is gone, rather than retrying for long. */
-const API_RETRY_MS = 2000;
+/** API requests fail fast when Neo4j is gone (SERVICE_UNAVAILABLE): a short retry (a stale pooled connection), short timeouts. */
+const API_RETRY_MS = 500;
+const API_TIMEOUTS = { acquisitionMs: 2000, connectMs: 1000 };
 
 /**
  * The examples go into the embedded graph once: on the first start that finds it empty. A graph
@@ -84,7 +85,7 @@ export async function runServe(options: { keepNeo4j?: boolean } = {}): Promise<n
     }
   };
 
-  const db = openDatabase({ ...config.neo4j, uri: neo4j.uri }, API_RETRY_MS);
+  const db = openDatabase({ ...config.neo4j, uri: neo4j.uri }, API_RETRY_MS, API_TIMEOUTS);
   let server;
   try {
     await checkConnection(db);
@@ -107,7 +108,9 @@ export async function runServe(options: { keepNeo4j?: boolean } = {}): Promise<n
   console.error(`or paste into the IDE:\n${EXAMPLE_QUERY}`);
 
   await stopped;
-  await server.close();
+  logger.info("stopping: no new requests; letting those in flight finish");
+  const { answered, cut } = await server.close();
+  logger.info({ answered, cut }, `stopped serving: ${answered} requests in flight were answered${cut ? `, ${cut} cut after ${config.shutdownMs} ms` : ""}`);
   await db.close();
   await stopNeo4j();
   logger.info("stopped");

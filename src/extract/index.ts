@@ -47,6 +47,8 @@ export function extractReport(rawText: string): ReportExtraction {
       title: meta.title,
       year: meta.year,
       subject: places.subject,
+      subjectName: places.subjectName,
+      subjectCandidates: places.subjectCandidates,
       publisher: meta.publisher,
       publishedAt: meta.publishedAt,
     },

@@ -12,12 +12,17 @@ import { divisionIndex, isBelow, levelsBetween, type DivisionIndex, type NameCan
 import type { DivisionLevel, Entity, ReportMeta } from "./types.js";
 import type { ReportText } from "./text.js";
 import type { RawReportMeta } from "./report-meta.js";
+import { nameIsOfKind, readBodyHints, type BodyHints } from "./body-hints.js";
 
 export interface PlacesResult {
   /** Jurisdiction and Community entities */
   entities: Entity[];
-  /** the jurisdiction that wrote the report */
+  /** the jurisdiction that wrote the report, when it could be linked to one division */
   subject: ReportMeta["subject"];
+  /** the writing body's name as written, also when it could not be linked */
+  subjectName: string | null;
+  /** the divisions an unlinked subject name could be (empty when linked or not found) */
+  subjectCandidates: string[];
 }
 
 interface PlaceRules {
@@ -44,6 +49,8 @@ const LEVEL_DEPTH: Record<DivisionLevel, number> = { PROVINCE: 0, CITY: 1, DISTR
 const MAX_CHAIN_PAIRS = 20000;
 /** names shared by more places than this add no evidence for their ancestors */
 const MAX_EVIDENCE_CANDIDATES = 60;
+/** a name read as a possible parent of another must be shared by few divisions */
+const MAX_NAMED_READINGS = 3;
 
 /** A division name found in the text, with the readings still open. */
 interface Span {
@@ -64,38 +71,81 @@ export function extractPlaces(doc: ReportText, meta: RawReportMeta): PlacesResul
   const index = divisionIndex();
   const spans = chooseSpans(doc.text, index.scan(doc.text));
   linkChains(doc.text, spans, index);
-  const linker = new Linker(index, spans, doc.text);
+  const hints = readBodyHints(doc.text);
+  const linker = new Linker(index, spans, doc.text, hints);
   linker.seedAnchors();
-  let subjectSpan = linker.chooseSubject(subjectCandidates(doc.text, meta, spans, index));
+  let subjectSpan = linker.chooseSubject(subjectCandidates(doc.text, meta, spans, index, hints.openings), bodyKindCandidates(spans, index, hints));
   linker.resolveAll();
-  subjectSpan ??= mostMentioned(spans, index);
-  return { entities: buildEntities(spans, index, doc), subject: describeSubject(subjectSpan, index) };
+  dropOverlapsOfAccepted(spans, subjectSpan);
+  // A report that speaks as a township or district is never given its province or city by count.
+  if (!subjectSpan && hints.kind === null) subjectSpan = mostMentioned(spans, index, addresseeCodes(doc.text, spans, index));
+  return { entities: buildEntities(spans, index, doc), ...describeSubject(subjectSpan, index) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // 1. spans
 
-/** Leftmost-longest choice among overlapping hits, after dropping hits that are plainly not places. */
+/**
+ * Leftmost-longest choice among overlapping hits, after dropping hits that are plainly not places.
+ * Short forms that need support (宝山 for 宝山区) only fill the gaps between the other names, so
+ * that they never hide a full name they overlap.
+ */
 function chooseSpans(text: string, hits: NameHit[]): Span[] {
   const usable = hits.filter((h) => !isStreetNamedAfterProvince(text, h));
-  usable.sort((a, b) => a.start - b.start || b.end - a.end);
-  const spans: Span[] = [];
+  const weakOnly = (h: NameHit) => h.candidates.every((c) => c.kind === "weak");
+  const strong = pickLeftmostLongest(usable.filter((h) => !weakOnly(h)));
+  // Overlapping short forms (新昌 and 昌江 in 新昌江) are all kept; the linking decides between them.
+  const weak = usable.filter((h) => weakOnly(h) && !overlapsAny(h, strong));
+  const spans = [...strong, ...weak].sort((a, b) => a.start - b.start || b.end - a.end);
+  return spans.map((hit) => ({
+    start: hit.start,
+    end: hit.end,
+    surface: text.slice(hit.start, hit.end),
+    candidates: hit.candidates,
+    chained: false,
+    resolved: null,
+    accepted: false,
+    decided: false,
+  }));
+}
+
+/** Leftmost-longest among overlapping hits. */
+function pickLeftmostLongest(hits: NameHit[]): NameHit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: NameHit[] = [];
   let lastEnd = 0;
-  for (const hit of usable) {
+  for (const hit of sorted) {
     if (hit.start < lastEnd) continue;
-    spans.push({
-      start: hit.start,
-      end: hit.end,
-      surface: text.slice(hit.start, hit.end),
-      candidates: hit.candidates,
-      chained: false,
-      resolved: null,
-      accepted: false,
-      decided: false,
-    });
+    out.push(hit);
     lastEnd = hit.end;
   }
-  return spans;
+  return out;
+}
+
+/** Whether the hit overlaps one of `sorted` (sorted by start, disjoint). */
+function overlapsAny(hit: NameHit, sorted: NameHit[]): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= hit.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]!.start < hit.end;
+}
+
+/** Of two accepted short forms that overlap, the subject or else the first one written stays. */
+function dropOverlapsOfAccepted(spans: Span[], subject: Span | null): void {
+  let last: Span | null = null;
+  for (const span of spans) {
+    if (!span.accepted) continue;
+    if (last && span.start < last.end) {
+      const loser: Span = span === subject ? last : span;
+      loser.accepted = false;
+      if (loser === span) continue;
+    }
+    last = span;
+  }
 }
 
 /** 北京路, 湖南街: a province written without 省/市 and followed by a street word. */
@@ -132,7 +182,7 @@ function linkChains(text: string, spans: Span[], index: DivisionIndex): void {
 }
 
 function onlySpacesBetween(text: string, a: Span, b: Span): boolean {
-  return b.start - a.end <= 2 && /^[ \t]*$/.test(text.slice(a.end, b.start));
+  return b.start >= a.end && b.start - a.end <= 2 && /^[ \t]*$/.test(text.slice(a.end, b.start));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,10 +200,14 @@ class Linker {
   /** where each name found in the text ends */
   private readonly spanEnds: Set<number>;
 
+  /** codes of every county-or-higher reading of a name written anywhere (宝山 for 宝山区 included) */
+  private readonly named = new Set<string>();
+
   constructor(
     readonly index: DivisionIndex,
     private readonly spans: Span[],
     private readonly text: string,
+    private readonly hints: BodyHints,
   ) {
     this.spanEnds = new Set(spans.map((s) => s.end));
     this.collectEvidence();
@@ -167,11 +221,37 @@ class Linker {
       seen.add(span.surface);
       const share = 1 / span.candidates.length;
       for (const c of span.candidates) {
-        for (const ancestor of ancestorCodes(this.index.code(c.id))) {
+        const code = this.index.code(c.id);
+        if (span.candidates.length <= MAX_NAMED_READINGS && code.length <= 6) this.named.add(code);
+        for (const ancestor of ancestorCodes(code)) {
           this.evidence.set(ancestor, (this.evidence.get(ancestor) ?? 0) + share);
         }
       }
     }
+  }
+
+  /**
+   * A county's short form (宝山, 西湖) is an ordinary word often enough that it is read only on the
+   * subject's own chain: the subject itself, above it or below it.
+   */
+  private shortFormFits(span: Span, best: NameCandidate): boolean {
+    if (best.kind !== "weak" || this.index.level(best.id) !== "DISTRICT") return true;
+    const code = this.index.code(best.id);
+    const subject = this.subjectCode;
+    return !!subject && (code === subject || isBelow(subject, code) || isBelow(code, subject));
+  }
+
+  /** A parent or grandparent of this reading is named somewhere in the text (云和 above a street of 云和县). */
+  private parentNamed(id: number): boolean {
+    const code = this.index.code(id);
+    return code.length >= 9 && (this.named.has(code.slice(0, 6)) || this.named.has(code.slice(0, 4)));
+  }
+
+  /** The reading's parent is of the kind whose organs the text names (区委 → a township of a 区). */
+  private parentOfHintedKind(id: number): boolean {
+    if (this.index.level(id) !== "TOWNSHIP" || this.hints.parentKinds.size === 0) return false;
+    const parent = this.index.ancestors(id).pop();
+    return !!parent && [...this.hints.parentKinds].some((kind) => nameIsOfKind(parent.name, kind));
   }
 
   private addAnchor(id: number): void {
@@ -196,15 +276,29 @@ class Linker {
     }
   }
 
-  /** The first candidate that is accepted as a place; its division (when linked) then supports the others. */
-  chooseSubject(candidates: Span[]): Span | null {
-    for (const span of candidates) {
+  /**
+   * The first candidate that is accepted as a place; its division (when linked) then supports the
+   * others. `named` come from the title, publisher, opening and signature; `byKind` are names of the
+   * kind the report speaks as (我镇 → the 镇 it names most), tried when those name none.
+   */
+  chooseSubject(named: Span[], byKind: Span[]): Span | null {
+    const kind = this.hints.kind;
+    for (const span of [...named, ...byKind]) {
+      if (kind !== null && !this.narrowToKind(span, kind)) continue;
       if (!span.decided) this.resolve(span, true);
       if (!span.accepted) continue;
       if (span.resolved !== null) this.subjectCode = this.index.code(span.resolved);
       return span;
     }
     return null;
+  }
+
+  /** Keeps the readings of the kind the report speaks as; false when the name has none (or was decided otherwise). */
+  private narrowToKind(span: Span, kind: NonNullable<BodyHints["kind"]>): boolean {
+    const fitting = span.candidates.filter((c) => nameIsOfKind(this.index.name(c.id), kind) || (kind === "街道" && this.index.name(c.id).endsWith("街道")));
+    if (fitting.length === 0) return false;
+    if (!span.decided) span.candidates = fitting;
+    return span.resolved === null || fitting.some((c) => c.id === span.resolved);
   }
 
   /** Broad levels first, so that counties and townships can support the communities below them. */
@@ -261,10 +355,12 @@ class Linker {
   }
 
   private resolve(span: Span, isSubject: boolean): void {
-    const best = this.bestReading(span);
+    const best = this.bestReading(span, isSubject);
     if (best === undefined || isCommonNounCommunity(span, this.index, this.text)) return this.settle(span, null, false);
-    const near = span.chained || (best !== null && this.isNear(best.id, span));
-    const linked = best !== null && (near || this.mayLinkAlone(span, best, isSubject));
+    const near = span.chained || (best !== null && this.isNear(best.id, span) && this.shortFormFits(span, best));
+    // The writing body's name, read where a reader finds it, takes the one reading the text supports.
+    const chosenAmongMany = isSubject && best !== null && span.candidates.length > 1;
+    const linked = best !== null && (near || chosenAmongMany || this.mayLinkAlone(span, best, isSubject));
     if (linked) return this.settle(span, best.id, true);
     this.settle(span, null, this.mayStayUnlinked(span, isSubject));
   }
@@ -273,13 +369,18 @@ class Linker {
    * The reading with the most support, or null when several tie (the name stays unlinked).
    * Ties on anchors and subject are broken by evidence from the names written below each reading.
    */
-  private bestReading(span: Span): NameCandidate | null | undefined {
+  private bestReading(span: Span, isSubject: boolean): NameCandidate | null | undefined {
     if (span.candidates.length === 0) return undefined;
     if (span.candidates.length === 1) return span.candidates[0]!;
-    const scored = span.candidates.map((c) => ({ c, score: this.support(c.id) + this.evidenceBelow(c.id) }));
+    const scored = span.candidates.map((c) => ({ c, score: this.support(c.id) + this.evidenceBelow(c.id) + this.parentHints(c.id, isSubject) }));
     scored.sort((a, b) => b.score - a.score);
     const [first, second] = scored;
     return first!.score > 0 && first!.score > second!.score ? first!.c : null;
+  }
+
+  /** A parent named anywhere in the text counts 2; for the writing body, organs of its parent's kind 1. */
+  private parentHints(id: number, isSubject: boolean): number {
+    return (this.parentNamed(id) ? 2 : 0) + (isSubject && this.parentOfHintedKind(id) ? 1 : 0);
   }
 
   /** Evidence from the names written below this reading, at most 2. */
@@ -362,15 +463,24 @@ const PUBLISHER_VALUE_CHARS = 30;
  * Where the report names its author, best first: the places in the title (most specific first),
  * then those after a publisher label. Communities do not write these reports.
  */
-function subjectCandidates(text: string, meta: RawReportMeta, spans: Span[], index: DivisionIndex): Span[] {
+function subjectCandidates(text: string, meta: RawReportMeta, spans: Span[], index: DivisionIndex, openings: { start: number; end: number }[]): Span[] {
   const regions = [meta.titleSpan, findTitleRegion(text), meta.publisherSpan, ...findPublisherRegions(text)];
   const found: Span[] = [];
-  for (const region of regions) {
-    if (!region) continue;
-    const inside = spans.filter((s) => s.start >= region.start && s.end <= region.end && hasJurisdictionReading(s, index));
-    found.push(...mostSpecificFirst(inside, index));
+  const within = (region: { start: number; end: number }) =>
+    spans.filter((s) => s.start >= region.start && s.end <= region.end && hasJurisdictionReading(s, index));
+  for (const region of regions) if (region) found.push(...mostSpecificFirst(within(region), index));
+  // In running prose a name must be one that cannot be a word (not 老城区, not a short form).
+  for (const region of openings) {
+    const named = within(region).filter((s) => !isOrdinaryWord(s) && s.candidates.some((c) => c.kind !== "weak") && startsClause(text, s));
+    found.push(...mostSpecificFirst(named, index));
   }
   return found;
+}
+
+/** The name opens a clause (2023年，某街道… / 在…下，某镇…), as the body doing the work does. */
+function startsClause(text: string, span: Span): boolean {
+  const before = text.slice(Math.max(0, span.start - 1), span.start);
+  return before === "" || /[\n，,、；;年：:]/.test(before);
 }
 
 function hasJurisdictionReading(span: Span, index: DivisionIndex): boolean {
@@ -386,12 +496,16 @@ function mostSpecificFirst(spans: Span[], index: DivisionIndex): Span[] {
     .map((x) => x.span);
 }
 
-/** The linked jurisdiction with the most mentions (the first such on a tie). */
-function mostMentioned(spans: Span[], index: DivisionIndex): Span | null {
+/**
+ * The linked jurisdiction with the most mentions (the first such on a tie), leaving out the bodies
+ * the report is addressed to and those above them: a report to 中共某市委 is not the city's own.
+ */
+function mostMentioned(spans: Span[], index: DivisionIndex, addressees: string[]): Span | null {
   const counts = new Map<string, { span: Span; count: number }>();
   for (const span of spans) {
     if (!span.accepted || span.resolved === null || index.level(span.resolved) === "COMMUNITY") continue;
     const code = index.code(span.resolved);
+    if (addressees.some((a) => a === code || isBelow(a, code))) continue;
     const entry = counts.get(code) ?? { span, count: 0 };
     entry.count++;
     counts.set(code, entry);
@@ -399,6 +513,26 @@ function mostMentioned(spans: Span[], index: DivisionIndex): Span | null {
   let best: { span: Span; count: number } | null = null;
   for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
   return best?.span ?? null;
+}
+
+const ADDRESSEE_LINES = 3;
+/** 中共某市委、某市人民政府： the bodies a report is sent to, on a line of its own ending with a colon. */
+const ADDRESSEE = /(?:委|政府|委员会)[^\n]{0,30}[:：]\s*$/;
+
+function addresseeCodes(text: string, spans: Span[], index: DivisionIndex): string[] {
+  let lineStart = 0;
+  for (let n = 0; n < ADDRESSEE_LINES && lineStart < text.length; n++) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim().length <= 40 && ADDRESSEE.test(line)) {
+      return spans
+        .filter((s) => s.start >= lineStart && s.end <= lineEnd && s.accepted && s.resolved !== null)
+        .map((s) => index.code(s.resolved!));
+    }
+    lineStart = lineEnd + 1;
+  }
+  return [];
 }
 
 /** First short line that names a report (…报告); a very short one (情况报告) carries on the line before. */
@@ -436,13 +570,23 @@ function findPublisherRegions(text: string): { start: number; end: number }[] {
   return regions;
 }
 
-function describeSubject(span: Span | null, index: DivisionIndex): ReportMeta["subject"] {
-  if (!span || !span.accepted) return null;
+/** Names with a reading of the kind the report speaks as, the most often written first. */
+function bodyKindCandidates(spans: Span[], index: DivisionIndex, hints: BodyHints): Span[] {
+  const kind = hints.kind;
+  if (kind === null) return [];
+  const counts = new Map<string, number>();
+  for (const span of spans) counts.set(span.surface, (counts.get(span.surface) ?? 0) + 1);
+  const fitting = spans.filter((span) => span.candidates.some((c) => index.level(c.id) !== "COMMUNITY" && nameIsOfKind(index.name(c.id), kind)));
+  return fitting.map((span, order) => ({ span, order, count: counts.get(span.surface)! })).sort((a, b) => b.count - a.count || a.order - b.order).map((x) => x.span);
+}
+
+function describeSubject(span: Span | null, index: DivisionIndex): Pick<PlacesResult, "subject" | "subjectName" | "subjectCandidates"> {
+  if (!span || !span.accepted) return { subject: null, subjectName: null, subjectCandidates: [] };
   if (span.resolved === null) {
-    const level = sharedLevel(span, index);
-    return level ? { name: unlinkedName(span, index), code: null, level } : { name: unlinkedName(span, index), code: null };
+    return { subject: null, subjectName: unlinkedName(span, index), subjectCandidates: span.candidates.map((c) => index.code(c.id)) };
   }
-  return { name: index.name(span.resolved), code: index.code(span.resolved), level: index.level(span.resolved) };
+  const subject = { name: index.name(span.resolved), code: index.code(span.resolved), level: index.level(span.resolved) };
+  return { subject, subjectName: subject.name, subjectCandidates: [] };
 }
 
 // ---------------------------------------------------------------------------------------------

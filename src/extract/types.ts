@@ -60,7 +60,12 @@ export interface Metric {
 export interface ReportMeta {
   title: string | null;
   year: number | null;
+  /** the jurisdiction that wrote the report, linked to one division; null when it could not be */
   subject: { name: string; code: string | null; level?: DivisionLevel } | null;
+  /** the writing body's place name as written, kept when the subject could not be linked */
+  subjectName: string | null;
+  /** division codes an unlinked subject name could stand for (empty when linked) */
+  subjectCandidates: string[];
   publisher: string | null;
   /** ISO date yyyy-mm-dd */
   publishedAt: string | null;

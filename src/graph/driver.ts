@@ -24,12 +24,21 @@ export interface Database {
 /** How long a transaction function keeps retrying transient errors (server gone, deadlock). */
 export const DEFAULT_RETRY_MS = 15_000;
 
-export function openDatabase(config: Neo4jConfig & { uri: string }, retryMs = DEFAULT_RETRY_MS): Database {
+export interface DriverTimeouts {
+  /** waiting for a free pooled connection */
+  acquisitionMs: number;
+  /** opening a new connection */
+  connectMs: number;
+}
+
+const DEFAULT_TIMEOUTS: DriverTimeouts = { acquisitionMs: 20_000, connectMs: 5_000 };
+
+export function openDatabase(config: Neo4jConfig & { uri: string }, retryMs = DEFAULT_RETRY_MS, timeouts = DEFAULT_TIMEOUTS): Database {
   const auth = config.password === null ? undefined : neo4j.auth.basic(config.user, config.password);
   const driver = neo4j.driver(config.uri, auth, {
     // Fail fast when the server is gone rather than hang a request or an ingest.
-    connectionAcquisitionTimeout: 20_000,
-    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: timeouts.acquisitionMs,
+    connectionTimeout: timeouts.connectMs,
     maxTransactionRetryTime: retryMs,
     disableLosslessIntegers: true,
   });

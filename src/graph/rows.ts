@@ -159,7 +159,8 @@ export class GraphBatch {
         publishedAt: x.report.publishedAt,
         publisher: x.report.publisher,
         subjectCode: subject?.code ?? null,
-        subjectName: subject?.name ?? null,
+        // the name as written is kept when the place could not be linked
+        subjectName: subject?.name ?? x.report.subjectName ?? null,
         textLength: x.textLength,
         ...rollup(subjectChain ?? []),
       },

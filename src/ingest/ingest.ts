@@ -2,16 +2,20 @@
 import { extractReport } from "../extract/index.js";
 import { decodeReport, readReport } from "../io/read-report.js";
 import { firstLine, type Database } from "../graph/driver.js";
+import { reportsById } from "../graph/read/reports.js";
 import { writeReports, type ReportInput, type WriteStatus } from "../graph/writer.js";
 import type { SourceFile } from "./sources.js";
+import { checkReportFacts, checkReportNumbers, DEFAULT_MAX_FACTS, MAX_BATCH_FACTS, reportFacts } from "./limits.js";
 import { ExtractionPool } from "./worker-pool.js";
 import type { ExtractRequest, ExtractResponse } from "./worker-protocol.js";
 
 export interface IngestOptions {
   /** extraction worker threads; 0 extracts in this thread */
   workers: number;
-  /** reports per write transaction */
+  /** reports per write transaction (fewer when they are large: see MAX_BATCH_FACTS) */
   batchSize: number;
+  /** a report with more figures and mentions fails alone (default KG_MAX_FACTS_PER_REPORT's) */
+  maxFacts?: number;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -57,11 +61,39 @@ function inlineExtractor(): (r: ExtractRequest) => Promise<ExtractResponse> {
     const started = performance.now();
     try {
       const text = request.bytes ? decodeReport(request.bytes, request.display) : await readReport(request.path);
-      return { id: request.id, ok: true, extraction: extractReport(text), ms: performance.now() - started };
+      checkReportNumbers(text, request.maxFacts, request.display);
+      const extraction = extractReport(text);
+      checkReportFacts(extraction, request.maxFacts, request.display);
+      return { id: request.id, ok: true, extraction, ms: performance.now() - started };
     } catch (error) {
       return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };
+}
+
+/** How long to wait for Neo4j when checking what an interrupted batch left behind. */
+const CHECK_MS = 3000;
+
+/** How many of these reports the graph holds now, or null when Neo4j does not answer. */
+async function reportsInGraph(db: Database, ids: string[]): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((done) => (timer = setTimeout(() => done(null), CHECK_MS)));
+  try {
+    const found = await Promise.race([reportsById(db, ids), late]);
+    return found === null ? null : found.filter((r) => r !== null).length;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What became of the batch that was being written when the write failed (its commit may have landed). */
+export function batchOutcome(size: number, inGraph: number | null): string {
+  if (inGraph === null) return `Whether the batch of ${size} reports being written was committed is unknown (Neo4j did not answer a check)`;
+  if (inGraph === 0) return `The batch of ${size} reports being written was not committed`;
+  if (inGraph === size) return `The batch of ${size} reports being written is in the graph (its commit landed, or they were there before)`;
+  return `${inGraph} of the ${size} reports of the batch being written are in the graph`;
 }
 
 export async function ingest(db: Database, sources: SourceFile[], options: IngestOptions): Promise<IngestSummary> {
@@ -82,10 +114,12 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
   const report = () => options.onProgress?.({ done: summary.results.length + summary.failed.length, total: sources.length, failed: summary.failed.length });
 
   let batch: (ReportInput & { display: string })[] = [];
+  let batchFacts = 0;
   const flush = async () => {
     if (!batch.length) return;
     const writing = batch;
     batch = [];
+    batchFacts = 0;
     const t = performance.now();
     try {
       const written = await writeReports(db, writing);
@@ -99,9 +133,10 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
       report();
     } catch (error) {
       summary.wallMs = performance.now() - started;
+      const inGraph = await reportsInGraph(db, writing.map((w) => w.extraction.textHash));
       throw new IngestInterruptedError(
-        `writing to Neo4j failed after ${summary.results.length} of ${sources.length} reports were written: ${firstLine(error)}. ` +
-          `The unfinished batch of ${writing.length} reports was not written; run the same command again to finish.`,
+        `writing to Neo4j failed after ${summary.results.length} of ${sources.length} reports were confirmed written: ${firstLine(error)}. ` +
+          `${batchOutcome(writing.length, inGraph)}; run the same command again to finish (reports already written are left as they are).`,
         summary,
       );
     }
@@ -115,7 +150,7 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
       while (next < sources.length && inFlight.size < window) {
         const source = sources[next]!;
         const id = next++;
-        const request: ExtractRequest = { id, path: source.path, display: source.display };
+        const request: ExtractRequest = { id, path: source.path, display: source.display, maxFacts: options.maxFacts ?? DEFAULT_MAX_FACTS };
         if (source.path === "-") request.bytes = stdin;
         inFlight.set(id, extract(request));
       }
@@ -124,7 +159,11 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
       const source = sources[response.id]!;
       if (response.ok) {
         summary.extractMs += response.ms;
+        // A transaction holds at most about MAX_BATCH_FACTS facts, however few reports that is.
+        const facts = reportFacts(response.extraction);
+        if (batch.length && batchFacts + facts > MAX_BATCH_FACTS) await flush();
         batch.push({ extraction: response.extraction, source: source.path === "-" ? null : source.path, display: source.display });
+        batchFacts += facts;
       } else {
         summary.failed.push({ source: source.display, reason: response.error });
         report();

@@ -7,6 +7,8 @@ export interface ExtractRequest {
   path: string;
   display: string;
   bytes?: Uint8Array;
+  /** more figures and mentions than this fail the report (see limits.ts) */
+  maxFacts: number;
 }
 
 export type ExtractResponse =

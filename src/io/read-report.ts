@@ -42,7 +42,32 @@ export function decodeReport(bytes: Uint8Array, source: string): string {
   if (control > 8 && control * 100 > Math.min(text.length, 65536)) {
     throw new ReportInputError(source, "binary data (control characters), not a text report");
   }
+  checkMojibake(text, source);
   return text;
+}
+
+/**
+ * Text decoded with the wrong encoding: many U+FFFD replacement characters (bytes that were
+ * not text, or lone surrogates), or Latin-1 letters where Chinese should be (UTF-8 read as
+ * Windows-1252: "æ³•æ²»").
+ */
+function checkMojibake(text: string, source: string): void {
+  const sample = text.slice(0, 65536);
+  let replacement = 0;
+  let latin1 = 0;
+  let cjk = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd || (c >= 0xd800 && c <= 0xdfff)) replacement++;
+    else if (c >= 0xc0 && c <= 0xff) latin1++;
+    else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+  }
+  if (replacement > 8 && replacement * 100 > sample.length) {
+    throw new ReportInputError(source, `garbled text (${replacement} replacement characters): decoded with the wrong encoding, or not text`);
+  }
+  if (latin1 > 64 && latin1 > cjk * 4) {
+    throw new ReportInputError(source, "garbled text (mojibake: Latin-1 letters where Chinese is expected): re-save it as UTF-8");
+  }
 }
 
 /** Reads one report file; "-" reads standard input. */

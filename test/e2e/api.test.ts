@@ -429,6 +429,11 @@ describe("when Neo4j goes away", () => {
     } finally {
       proxy.restore();
     }
+    // A background probe notices Neo4j is back (within 5 s); until then requests fail fast.
+    const deadline = Date.now() + 5000;
+    while ((await errorCode(`{ jurisdiction(code: "330106") { name } }`))?.[0] === "SERVICE_UNAVAILABLE" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     expect(await data(`{ jurisdiction(code: "330106") { name } }`)).toEqual({ jurisdiction: { name: "西湖区" } });
     expect((await service.get("/healthz")).status).toBe(200);
   });

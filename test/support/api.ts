@@ -14,6 +14,10 @@ export interface RunningService {
   /** everything the service wrote to stdout and stderr so far */
   output(): string;
   stop(): Promise<void>;
+  /** sends the signal; resolves with the exit code */
+  signal(name: NodeJS.Signals): Promise<number | null>;
+  /** everything the service printed so far */
+  output(): string;
 }
 
 export async function startService(env: Record<string, string>): Promise<RunningService> {
@@ -56,8 +60,15 @@ export async function startService(env: Record<string, string>): Promise<Running
     output: () => output,
     stop: () =>
       new Promise((done) => {
+        if (child.exitCode !== null) return done();
         child.once("exit", () => done());
         child.kill("SIGTERM");
       }),
+    signal: (name) =>
+      new Promise((done) => {
+        child.once("exit", (code) => done(code));
+        child.kill(name);
+      }),
+    output: () => output,
   };
 }

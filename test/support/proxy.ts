@@ -8,6 +8,8 @@ export interface CuttableProxy {
   cutAfter(bytes: number): void;
   /** accept and relay again */
   restore(): void;
+  /** hold each answer from the server this long before passing it on (0: none) */
+  delay(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export async function startProxy(targetUri: string): Promise<CuttableProxy> {
   const sockets = new Set<Socket>();
   let budget = Infinity;
   let down = false;
+  let delayMs = 0;
 
   const cutAll = () => {
     down = true;
@@ -34,7 +37,8 @@ export async function startProxy(targetUri: string): Promise<CuttableProxy> {
       if (budget < 0) return cutAll();
       upstream.write(chunk);
     });
-    upstream.on("data", (chunk) => !down && client.write(chunk));
+    const relay = (chunk: Buffer) => !down && client.write(chunk);
+    upstream.on("data", (chunk: Buffer) => (delayMs ? setTimeout(relay, delayMs, chunk) : relay(chunk)));
     const end = () => {
       client.destroy();
       upstream.destroy();
@@ -54,6 +58,9 @@ export async function startProxy(targetUri: string): Promise<CuttableProxy> {
     restore() {
       budget = Infinity;
       down = false;
+    },
+    delay(ms) {
+      delayMs = ms;
     },
     close: () =>
       new Promise((done) => {

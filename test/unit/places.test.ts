@@ -46,7 +46,10 @@ describe("names many places share", () => {
 
   it("leaves a shared name unlinked rather than guess", () => {
     const result = run("东湖街道2023年度法治政府建设工作报告\n街道依法履职。");
-    expect(result.subject).toEqual({ name: "东湖街道", code: null, level: "TOWNSHIP" });
+    expect(result.subject).toBeNull();
+    expect(result.subjectName).toBe("东湖街道");
+    expect(result.subjectCandidates.length).toBeGreaterThan(3);
+    expect(result.subjectCandidates.every((code) => code.length === 9)).toBe(true);
     expect(result.entities.map((e) => `${e.name} ${e.key} ${e.code}`)).toEqual(["东湖街道 name:东湖街道 null"]);
   });
 
@@ -123,5 +126,49 @@ describe("subject from the publisher line", () => {
     const start = text.indexOf("西湖区");
     const meta = { ...noMeta, titleSpan: { start, end: text.length } };
     expect(run(text, meta).subject).toEqual({ name: "西湖区", code: "330106", level: "DISTRICT" });
+  });
+});
+
+describe("the writing body read the way a person does", () => {
+  it("takes the body from the opening sentence when there is no title, unlinked when nothing says which", () => {
+    const result = run("2023年，北山街道坚持依法行政，推进法治建设。\n街道聘请律师担任法律顾问。");
+    expect(result.subject).toBeNull();
+    expect(result.subjectName).toBe("北山街道");
+    expect(result.subjectCandidates).toContain("330106002");
+    expect(result.entities.map((e) => `${e.name} ${e.code}`)).toEqual(["北山街道 null"]);
+  });
+
+  it("resolves a shared street through its district's short form written anywhere", () => {
+    const result = run("2023年，北山街道在区委、区政府领导下推进法治建设。\n街道努力为美丽西湖贡献力量。");
+    expect(result.subject?.code).toBe("330106002");
+    expect(result.entities.map((e) => `${e.name} ${e.code}`)).toContain("西湖区 330106");
+  });
+
+  it("resolves a shared street by the kind of parent whose organs the text names", () => {
+    // of the streets so named, one lies in a county-level city and the text names only 市 organs
+    const result = run("2023年，文化路街道在市委、市政府的领导下，推进法治建设。\n落实市委全面依法治市委员会部署。");
+    expect(result.subject?.code).toBe("130281002");
+  });
+
+  it("finds the township a report speaks as (我镇) when no sentence names it first", () => {
+    const result = run("一、主要做法\n全镇依法履职，我镇聘请法律顾问。\n2023年北山街道来访。2023年杭州市西湖区翠苑街道交流。我镇调解纠纷，城关镇……\n");
+    expect(result.subject).toBeNull();
+    expect(result.subjectName).toBe("城关镇");
+  });
+
+  it("never gives a street body its city when the street cannot be found", () => {
+    const result = run("一、主要做法\n本街道依法履职，我街道聘请法律顾问。杭州市司法局指导。杭州市律师协会参与。\n");
+    expect(result.subject).toBeNull();
+    expect(result.subjectName).toBeNull();
+  });
+
+  it("does not take the body a report is addressed to for its writer", () => {
+    const result = run("中共杭州市委、杭州市人民政府：\n2022年，区政府坚持依法行政。杭州市司法局组织普法。\n");
+    expect(result.subject).toBeNull();
+  });
+
+  it("reads a county's short form only on the subject's own chain", () => {
+    const result = run("北山街道2023年法治政府建设年度报告\n街道学习萧山经验。");
+    expect(result.entities.map((e) => e.name)).not.toContain("萧山区");
   });
 });

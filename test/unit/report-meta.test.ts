@@ -43,3 +43,25 @@ describe("readReportMeta", () => {
     expect(meta("今天天气很好。\n")).toEqual({ title: null, titleSpan: null, year: null, publisher: null, publisherSpan: null, publishedAt: null });
   });
 });
+
+describe("readReportMeta on pages without a clean title line", () => {
+  it("drops a page label before the title and never takes a breadcrumb for one", () => {
+    const m = meta("首页>信息公开>法治政府建设年度报告\n- 标 题：城南街道2023年法治政府建设年度报告\n2023年，街道依法履职。\n");
+    expect(m.title).toBe("城南街道2023年法治政府建设年度报告");
+  });
+
+  it("reads a bare 日期/时间 label and the date line right under the title", () => {
+    expect(meta("某县2023年法治政府建设情况\n 日期 : 2024-01-20  来源 : 司法局\n").publishedAt).toBe("2024-01-20");
+    expect(meta("某区2022年度法治政府建设工作报告\n2023-02-11 09:30\n2022年，全区……\n").publishedAt).toBe("2023-02-11");
+  });
+
+  it("takes no publication date from a 截至 date in the last sentences", () => {
+    const m = meta("2022年，某县推进依法行政。\n截至2023年3月1日，已召开例会20期，涉及单位10家。");
+    expect(m.publishedAt).toBeNull();
+  });
+
+  it("reads the year from the handover sentence or from what the body says it did", () => {
+    expect(meta("在县委指导下，街道统筹推进。现将2024年某街道法治政府建设工作报告如下：\n").year).toBe(2024);
+    expect(meta("一、主要做法\n全镇依法履职。\n2021年我镇调解纠纷30件。2021年我镇举办讲座5场。2020年全镇……\n").year).toBe(2021);
+  });
+});

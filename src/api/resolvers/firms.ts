@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { lawByName, lawFirmByName, listLawFirms } from "../../graph/read/firms.js";
 import type { Context } from "../context.js";
-import { badInput, notFound } from "../errors.js";
+import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Law, LawFirm, LawFirmConnection, Person, ReportConnection, toJurisdiction, toLaw, toLawFirm, toPerson, toReport } from "../types/entities.js";
 import { Advice, MentionConnection } from "../types/relations.js";
@@ -23,7 +23,7 @@ export class LawFirmResolver {
   async lawFirm(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<LawFirm> {
     if (!name.trim()) throw badInput("name: give a law firm's name");
     const firm = await lawFirmByName(ctx.db, name);
-    if (!firm) throw notFound(`law firm ${JSON.stringify(name)}`);
+    if (!firm) throw notFound(`law firm ${quote(name)}`);
     return toLawFirm(firm);
   }
 
@@ -84,7 +84,7 @@ export class LawResolver {
   async law(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Law> {
     if (!name.trim()) throw badInput("name: give a law's name");
     const law = await lawByName(ctx.db, name);
-    if (!law) throw notFound(`law ${JSON.stringify(name)}`);
+    if (!law) throw notFound(`law ${quote(name)}`);
     return toLaw(law);
   }
 

@@ -3,7 +3,7 @@ import type DataLoader from "dataloader";
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver, ID } from "type-graphql";
 import { searchEntities, type SearchLabel } from "../../graph/read/search.js";
 import type { Context } from "../context.js";
-import { badInput } from "../errors.js";
+import { badInput, quote } from "../errors.js";
 import { fromGlobalId, type NodeType } from "../ids.js";
 import { toJurisdiction, toLaw, toLawFirm, toMetric, toPerson, toProgram, toReport } from "../types/entities.js";
 import { Node } from "../types/node.js";
@@ -48,7 +48,7 @@ export class NodeResolver {
   @Query(() => Node, { nullable: true, description: "Any entity by its global ID; null when it no longer exists" })
   async node(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Node | null> {
     const parsed = fromGlobalId(id);
-    if (!parsed) throw badInput(`id: not an ID this server gave out: ${JSON.stringify(id)}`);
+    if (!parsed) throw badInput(`id: not an ID this server gave out: ${quote(id)}`);
     return loadNode(ctx, parsed.type, parsed.key);
   }
 

@@ -4,7 +4,7 @@ import { findMetrics } from "../../graph/read/metrics.js";
 import { communitiesWithin, jurisdictionsByName, listJurisdictions, reportsWithin } from "../../graph/read/places.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
-import { badInput, notFound } from "../errors.js";
+import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import {
   Jurisdiction,
@@ -24,7 +24,7 @@ import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 const CODE = /^\d{2}(?:\d{2}(?:\d{2}(?:\d{3}(?:\d{3})?)?)?)?$/;
 
 export function checkCode(code: string, argument = "code"): string {
-  if (!CODE.test(code)) throw badInput(`${argument}: expected a division code of 2, 4, 6, 9 or 12 digits, got ${JSON.stringify(code)}`);
+  if (!CODE.test(code)) throw badInput(`${argument}: expected a division code of 2, 4, 6, 9 or 12 digits, got ${quote(code)}`);
   return code;
 }
 
@@ -37,7 +37,7 @@ export async function findPlace(ctx: Context, code: string | null | undefined, n
   }
   if (!name?.trim()) throw badInput("give a jurisdiction's code or name");
   const places = await jurisdictionsByName(ctx.db, name.trim());
-  if (!places.length) throw notFound(`jurisdiction named ${JSON.stringify(name)}`);
+  if (!places.length) throw notFound(`jurisdiction named ${quote(name)}`);
   if (places.length > 1) {
     throw badInput(`${places.length} places are named ${name} (${places.map((p) => p.code).join(", ")}): give the code`);
   }

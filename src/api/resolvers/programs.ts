@@ -4,7 +4,7 @@ import { programByName, recurringPrograms, sharedPrograms } from "../../graph/re
 import type { JurisdictionRecord } from "../../graph/read/records.js";
 import { programTimeline } from "../../graph/read/timeline.js";
 import type { Context } from "../context.js";
-import { badInput, notFound } from "../errors.js";
+import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
 import { Level } from "../types/node.js";
@@ -37,7 +37,7 @@ export class ProgramResolver {
   async program(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Program> {
     if (!name.trim()) throw badInput("name: give a programme's name");
     const found = await programByName(ctx.db, name);
-    if (!found) throw notFound(`programme ${JSON.stringify(name)}`);
+    if (!found) throw notFound(`programme ${quote(name)}`);
     return toProgram(found);
   }
 

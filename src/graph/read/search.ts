@@ -12,9 +12,13 @@ export interface SearchHitRecord {
   score: number;
 }
 
-/** Lucene's query syntax characters, escaped so that user text is searched as text. */
+/**
+ * User text as a Lucene query that searches for it as text: syntax characters escaped, and the
+ * operators AND, OR, NOT (only upper case is an operator) turned into the plain words they are
+ * to the user (the index lower-cases words anyway).
+ */
 export function escapeLucene(text: string): string {
-  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&");
+  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&").replace(/\b(AND|OR|NOT)\b/g, (word) => word.toLowerCase());
 }
 
 /**
