@@ -241,6 +241,7 @@ export async function startApiServer(config: Config, db: Database, observability
       }
       send(response, 404, "text/plain", "not found: try / for the explorer, /graphiql for the IDE, /graphql, /healthz or /metrics\n");
     } catch (error) {
+      if (error instanceof HttpRefusal || error instanceof QueryTooComplex) facts.errorCodes = [error.code];
       if (error instanceof HttpRefusal) return sendRefusal(response, error);
       if (error instanceof QueryTooComplex) return sendRefusal(response, new HttpRefusal(400, error.code, error.message));
       if (!response.headersSent) send(response, 500, "text/plain", `internal error: ${firstLine(error)}\n`);

@@ -28,7 +28,12 @@ export function buildProgram(): Command {
     .exitOverride()
     .showSuggestionAfterError(true)
     .showHelpAfterError("(see --help)")
-    .helpCommand("help [command]", "help for a command");
+    .helpCommand("help [command]", "help for a command")
+    .addHelpText(
+      "after",
+      "\nSettings come from the environment, then ./.env, then ./kg.config.json (or the file KG_CONFIG names),\n" +
+        "the same for every command and the server; kg config shows them and where each came from.",
+    );
   for (const add of [
     addExtractCommand,
     addIngestCommand,

@@ -110,7 +110,7 @@ export async function runServe(options: { keepNeo4j?: boolean } = {}): Promise<n
   await stopped;
   logger.info("stopping: no new requests; letting those in flight finish");
   const { answered, cut } = await server.close();
-  logger.info({ answered, cut }, `stopped serving: ${answered} requests in flight were answered${cut ? `, ${cut} cut after ${config.shutdownMs} ms` : ""}`);
+  logger.info({ answered, cut }, `stopped: ${answered} requests in flight were answered${cut ? `, ${cut} cut after ${config.shutdownMs} ms` : ""}`);
   await db.close();
   await stopNeo4j();
   logger.info("stopped");

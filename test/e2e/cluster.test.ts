@@ -71,7 +71,7 @@ describe("a request's bookmarks", () => {
     await readVersion(db);
     const seen = [...(await db.driver.executeQueryBookmarkManager.getBookmarks())];
     expect(seen.length).toBeGreaterThan(0);
-    const context = new Context(db, { defaultSize: 20, maxSize: 100 }, false, () => {}, () => {}, seen);
+    const context = new Context(db, { defaultSize: 20, maxSize: 100 }, false, () => {}, undefined, undefined, { initialBookmarks: seen });
     expect([...(await context.bookmarks.getBookmarks())]).toEqual(seen);
   });
 });
