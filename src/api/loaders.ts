@@ -4,10 +4,11 @@ import DataLoader from "dataloader";
 import type { Database } from "../graph/driver.js";
 import { adviceGivenBy, firmsOfPersons, lawFirmsByKey, lawsByKey, lawyersOf, personsByKey } from "../graph/read/firms.js";
 import { advisersOf, childrenOf, jurisdictionsByCode } from "../graph/read/places.js";
-import { placesOfPrograms, programsByKey, programsWithin, reportsMentioning, type PlaceFilter } from "../graph/read/programs.js";
-import type { DivisionLevel } from "../extract/types.js";
+import { evidenceOfPrograms, programsByKey, reportsMentioning, type MentionedLabel } from "../graph/read/programs.js";
 import type { PageWindow } from "../graph/read/records.js";
-import { contentsOfReports, metricsById, metricsOfReports, reportsById } from "../graph/read/reports.js";
+import type { RollupLevel } from "../graph/rollups.js";
+import { placeCodesOfPrograms, placesOfPrograms, programsWithin, type PlaceFilter } from "../graph/read/rollups.js";
+import { contentsOfReports, metricsById, metricsOfReports, reportsById, textsOfReports } from "../graph/read/reports.js";
 
 /**
  * A loader whose keys share extra arguments (a page window, filters): keys with equal
@@ -48,16 +49,29 @@ export function createLoaders(db: Database) {
     metric: byKeys((ids) => metricsById(db, ids)),
     children: withArgs((codes, page: PageWindow) => childrenOf(db, codes, page)),
     advisers: byKeys((codes) => advisersOf(db, codes)),
-    /** id: the place's code; places of one level share a batch (their roll-up field) */
-    programsWithin: withArgs((codes, args: { page: PageWindow; level: DivisionLevel }) => programsWithin(db, codes, args.level, args.page)),
+    /** id: the place's code */
+    programsWithin: withArgs((codes, page: PageWindow) => programsWithin(db, codes, page)),
     placesOfProgram: withArgs((keys, args: { filter: PlaceFilter; page: PageWindow }) => placesOfPrograms(db, keys, args.filter, args.page)),
-    reportsMentioning: withArgs((keys, args: { label: "Program" | "Law" | "LawFirm" | "Person"; year: number | null; page: PageWindow }) =>
+    /** the codes behind a recurring programme's count (up to `limit`) */
+    placeCodesOfProgram: withArgs((keys, args: { filter: PlaceFilter; limit: number }) => placeCodesOfPrograms(db, keys, args.filter, args.limit)),
+    /** one sentence from each of the first `places` places of a recurring programme */
+    recurringEvidence: withArgs(async (keys, args: { filter: PlaceFilter; places: number }) => {
+      const codes = await placeCodesOfPrograms(db, keys, args.filter, args.places);
+      return evidenceOfPrograms(db, keys.map((key, i) => ({ key, codes: codes[i]! })), args.filter.level, args.filter.year);
+    }),
+    /** id: place code and programme key joined by NUL; the newest report's sentence */
+    placeProgramEvidence: withArgs(async (ids, level: RollupLevel) => {
+      const wanted = ids.map((id) => ({ codes: [id.split("\u0000")[0]!], key: id.split("\u0000")[1]! }));
+      return evidenceOfPrograms(db, wanted, level, null);
+    }),
+    reportsMentioning: withArgs((keys, args: { label: MentionedLabel; year: number | null; page: PageWindow }) =>
       reportsMentioning(db, args.label, keys, args.year, args.page),
     ),
     adviceGiven: byKeys((keys) => adviceGivenBy(db, keys)),
     lawyers: byKeys((keys) => lawyersOf(db, keys)),
     firmOfPerson: byKeys((keys) => firmsOfPersons(db, keys)),
     reportContents: byKeys((ids) => contentsOfReports(db, ids)),
+    reportText: byKeys((ids) => textsOfReports(db, ids)),
     reportMetrics: byKeys((ids) => metricsOfReports(db, ids)),
   };
 }

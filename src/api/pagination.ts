@@ -1,7 +1,7 @@
-// Relay connections over offset pages: cursors are base64 offsets into a stable order.
+// Relay connections over keyset pages: a cursor is the base64url JSON of a row's sort key.
 import type { ClassType } from "type-graphql";
-import { ArgsType, Field, Int, ObjectType } from "type-graphql";
-import type { Page, PageWindow } from "../graph/read/records.js";
+import { ArgsType, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import type { Page, PageWindow, SortKey } from "../graph/read/records.js";
 import { badInput, quote } from "./errors.js";
 
 @ObjectType()
@@ -33,25 +33,28 @@ export interface PageLimits {
   maxSize: number;
 }
 
-const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString("base64url");
+/** Cursors name a row by its sort key, so they survive inserts; they stay short. */
+const MAX_CURSOR_LENGTH = 1024;
+const MAX_KEY_PARTS = 6;
 
-/** Cursors this server gives out are short; a longer one is refused before it is decoded. */
-const MAX_CURSOR_LENGTH = 64;
-/** No list is this long; a larger offset is not a cursor this server gave out (Cypher indexes are 32-bit). */
-export const MAX_OFFSET = 100_000_000;
+export const encodeCursor = (key: SortKey) => Buffer.from(JSON.stringify(key)).toString("base64url");
 
 /**
- * The position after a cursor, or BAD_USER_INPUT for anything this server could not have given
- * out: too long, not base64url, not of the form o:N, or N out of range.
+ * The sort key a cursor names, or BAD_USER_INPUT for anything this server could not have given
+ * out: too long, not base64url, not a JSON list of 1 to 6 strings and finite numbers.
  */
-export function decodeCursor(cursor: string, argument = "after"): number {
+export function decodeCursor(cursor: string, argument = "after"): SortKey {
   const refuse = () => badInput(`${argument}: not a cursor this server gave out: ${quote(cursor)}`);
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refuse();
-  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match) throw refuse();
-  const offset = Number(match[1]);
-  if (offset >= MAX_OFFSET) throw refuse();
-  return offset + 1;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw refuse();
+  }
+  const part = (x: unknown) => (typeof x === "string" && x.length <= 200) || (typeof x === "number" && Number.isFinite(x));
+  if (!Array.isArray(key) || key.length < 1 || key.length > MAX_KEY_PARTS || !key.every(part)) throw refuse();
+  return key as SortKey;
 }
 
 /** The window a PageArgs asks for, checked against the limits. */
@@ -60,28 +63,39 @@ export function pageWindow(args: PageArgs, limits: PageLimits): PageWindow {
   if (!Number.isInteger(first) || first < 0 || first > limits.maxSize) {
     throw badInput(`first: expected 0 to ${limits.maxSize}, got ${first}`);
   }
-  return { offset: args.after ? decodeCursor(args.after) : 0, limit: first };
+  return { limit: first, after: args.after ? decodeCursor(args.after) : null };
 }
 
 export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
-  totalCount: number;
+  /** the page as edges and pageInfo: read only when the query selects one of them */
+  page: () => Promise<{ edges: { cursor: string; node: T }[]; pageInfo: PageInfo }>;
+  /** run only when the query selects totalCount: a count query, or a kept count */
+  count: () => Promise<number>;
 }
 
-export function toConnection<R, T>(page: Page<R>, window: PageWindow, map: (record: R) => T): Connection<T> {
-  const edges = page.items.map((item, i) => ({ cursor: encodeCursor(window.offset + i), node: map(item) }));
-  return {
-    edges,
-    totalCount: page.total,
-    pageInfo: {
-      hasNextPage: window.offset + edges.length < page.total,
-      hasPreviousPage: window.offset > 0,
+/**
+ * A page as a Relay connection. Neither statement runs before GraphQL resolves a field that needs
+ * it, so `{ totalCount }` alone costs one count and `{ edges … }` alone one page read.
+ */
+export function toConnection<R, T>(load: () => Promise<Page<R>>, window: PageWindow, map: (record: R) => T, count: () => Promise<number>): Connection<T> {
+  let loaded: ReturnType<Connection<T>["page"]> | null = null;
+  let counted: Promise<number> | null = null;
+  const read = async () => {
+    const page = await load();
+    const edges = page.items.map((item, i) => ({ cursor: encodeCursor(page.keys[i]!), node: map(item) }));
+    const pageInfo = {
+      hasNextPage: page.hasMore,
+      hasPreviousPage: window.after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    };
+    return { edges, pageInfo };
   };
+  return { page: () => (loaded ??= read()), count: () => (counted ??= count()) };
 }
+
+/** The resolvers of every connection type's totalCount; the schema registers them. */
+export const connectionResolvers: ClassType[] = [];
 
 /** A Relay connection type for a node type: FooConnection { edges { cursor node } pageInfo totalCount }. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
@@ -95,15 +109,25 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   }
 
   @ObjectType(`${name}Connection`)
-  class ConnectionClass {
-    @Field(() => [Edge])
-    edges!: Edge[];
+  class ConnectionClass {}
 
-    @Field(() => PageInfo)
-    pageInfo!: PageInfo;
+  @Resolver(() => ConnectionClass)
+  class ConnectionResolver {
+    @FieldResolver(() => [Edge])
+    async edges(@Root() connection: Connection<T>): Promise<Edge[]> {
+      return (await connection.page()).edges;
+    }
 
-    @Field(() => Int, { description: "items in the whole list, across pages" })
-    totalCount!: number;
+    @FieldResolver(() => PageInfo)
+    async pageInfo(@Root() connection: Connection<T>): Promise<PageInfo> {
+      return (await connection.page()).pageInfo;
+    }
+
+    @FieldResolver(() => Int, { description: "items in the whole list, across pages (counted only when asked for)" })
+    totalCount(@Root() connection: Connection<T>): Promise<number> {
+      return connection.count();
+    }
   }
+  connectionResolvers.push(ConnectionResolver);
   return ConnectionClass;
 }

@@ -2,13 +2,14 @@
 import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
+import { connectionResolvers } from "./pagination.js";
 import { LawFirmResolver, LawResolver, PersonResolver } from "./resolvers/firms.js";
 import { MetricResolver } from "./resolvers/metrics.js";
 import { MutationResolver } from "./resolvers/mutations.js";
 import { NeighborhoodResolver } from "./resolvers/neighborhood.js";
 import { NodeResolver } from "./resolvers/node.js";
-import { JurisdictionResolver } from "./resolvers/places.js";
-import { ProgramResolver } from "./resolvers/programs.js";
+import { JurisdictionResolver, PlaceProgramResolver } from "./resolvers/places.js";
+import { ProgramResolver, RecurringProgramResolver } from "./resolvers/programs.js";
 import { ReportResolver } from "./resolvers/reports.js";
 import { Jurisdiction, Law, LawFirm, Metric, Person, Program, Report } from "./types/entities.js";
 
@@ -16,7 +17,9 @@ export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       JurisdictionResolver,
+      PlaceProgramResolver,
       ProgramResolver,
+      RecurringProgramResolver,
       LawFirmResolver,
       PersonResolver,
       LawResolver,
@@ -25,6 +28,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       NodeResolver,
       NeighborhoodResolver,
       MutationResolver,
+      ...connectionResolvers,
     ],
     // Types reachable only through the Node interface must be named here.
     orphanedTypes: [Jurisdiction, Program, Law, LawFirm, Person, Report, Metric],

@@ -117,7 +117,7 @@ function findFirms(text: string): FirmHit[] {
 
 // ================================================================ people
 
-type Role = "lawyer" | "mediator" | "official";
+type Role = "lawyer" | "mediator" | "official" | "expert";
 
 interface PersonHit {
   name: string;
@@ -181,6 +181,29 @@ function namesAfterRole(text: string): PersonHit[] {
         at += joiner[0].length;
       }
     }
+  }
+  return hits;
+}
+
+// 邀请张三、李四等专家授课: names listed after an invitation and closed by an expert's title.
+const INVITE = /(?:邀请|特邀|邀约|聘请)(?:了|到)?/g;
+const EXPERT_AFTER_LIST = /^等?(?:[^，。；,;]{0,8}?)(?:专家|教授|学者|法学家|大家|老师|研究员)/;
+
+/** 邀请张三、李四等法学专家: the listed names are people, when an expert's title closes the list. */
+function invitedExperts(text: string): PersonHit[] {
+  const hits: PersonHit[] = [];
+  for (const m of text.matchAll(INVITE)) {
+    const listed: PersonHit[] = [];
+    let at = m.index! + m[0].length;
+    for (let count = 0; count < 8; count++) {
+      const name = nameAt(text, at);
+      if (!name) break;
+      listed.push({ name, role: "expert", start: at, end: at + name.length });
+      at += name.length;
+      if (!/^[、和及与]/.test(text[at] ?? "")) break;
+      at++;
+    }
+    if (listed.length && EXPERT_AFTER_LIST.test(text.slice(at, at + 16))) hits.push(...listed);
   }
   return hits;
 }
@@ -260,22 +283,37 @@ function orgOf(doc: ReportText, person: PersonHit, firmsByEnd: FirmHit[]): strin
   return doc.sentenceIndexAt(best.start) === doc.sentenceIndexAt(person.start) ? firmKey(best.name) : undefined;
 }
 
+/**
+ * One entity per person: the name together with the firm the text ties them to, so two people of
+ * one name at two firms stay two. A mention without a firm joins the name's only firm-bound
+ * entity, or the name's own entity when there is none or several.
+ */
 function personEntities(doc: ReportText, hits: PersonHit[], firms: FirmHit[]): Entity[] {
   const byKey = new Map<string, Entity>();
   const firmsByEnd = [...firms].sort((a, b) => a.end - b.end);
   const sorted = [...hits].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const hit of sorted) {
-    let entity = byKey.get(hit.name);
+  const withOrg = sorted.map((hit) => ({ hit, org: orgOf(doc, hit, firmsByEnd) }));
+  const orgsByName = new Map<string, Set<string>>();
+  for (const { hit, org } of withOrg) if (org) (orgsByName.get(hit.name) ?? orgsByName.set(hit.name, new Set()).get(hit.name)!).add(org);
+  for (const { hit, org: own } of withOrg) {
+    const orgs = orgsByName.get(hit.name);
+    const org = own ?? (orgs?.size === 1 ? [...orgs][0] : undefined);
+    const key = personKey(hit.name, org);
+    let entity = byKey.get(key);
     if (!entity) {
-      entity = { type: "Person", name: hit.name, key: hit.name, role: hit.role, mentions: [] };
-      byKey.set(hit.name, entity);
+      entity = { type: "Person", name: hit.name, key, role: hit.role, mentions: [] };
+      if (org) entity.org = org;
+      byKey.set(key, entity);
     }
-    const org = orgOf(doc, hit, firmsByEnd);
-    if (org && !entity.org) entity.org = org;
     const last = entity.mentions[entity.mentions.length - 1];
     if (last?.start !== hit.start) entity.mentions.push(doc.mention(hit.start, hit.end));
   }
   return [...byKey.values()];
+}
+
+/** A person's identity: the name with the firm (张三@某律师事务所), or the name alone until a place is added. */
+export function personKey(name: string, org: string | undefined): string {
+  return org ? `${name}@${org}` : name;
 }
 
 function adviserStatements(doc: ReportText, firms: FirmHit[]): { firm: string; mention: Mention }[] {
@@ -297,7 +335,7 @@ function adviserStatements(doc: ReportText, firms: FirmHit[]): { firm: string; m
 
 export function extractFirmsAndPeople(doc: ReportText): FirmsResult {
   const firms = findFirms(doc.text);
-  const people = [...namesAfterRole(doc.text), ...namesBeforeRole(doc.text)];
+  const people = [...namesAfterRole(doc.text), ...namesBeforeRole(doc.text), ...invitedExperts(doc.text)];
   return {
     entities: [...firmEntities(doc, firms), ...personEntities(doc, people, firms)],
     advisers: adviserStatements(doc, firms),

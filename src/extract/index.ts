@@ -6,7 +6,7 @@ import { readReportMeta } from "./report-meta.js";
 import { extractPlaces } from "./places.js";
 import { extractPrograms } from "./programs.js";
 import { extractLaws } from "./laws.js";
-import { extractFirmsAndPeople } from "./firms.js";
+import { extractFirmsAndPeople, personKey } from "./firms.js";
 import { extractMetrics } from "./metrics.js";
 import type { Entity, Mention, ReportExtraction } from "./types.js";
 
@@ -28,6 +28,12 @@ function placeNameOverlap(places: Entity[]): (span: Mention) => boolean {
     }
     return lo > 0 && ends[lo - 1]! > span.start;
   };
+}
+
+/** A person no firm claims is known by name and the place whose report names them (not merged across the country). */
+function tiedToPlace(entity: Entity, subjectCode: string | null): Entity {
+  if (entity.type !== "Person" || entity.org || !subjectCode) return entity;
+  return { ...entity, key: personKey(entity.name, subjectCode) };
 }
 
 export function extractReport(rawText: string): ReportExtraction {
@@ -52,7 +58,7 @@ export function extractReport(rawText: string): ReportExtraction {
       publisher: meta.publisher,
       publishedAt: meta.publishedAt,
     },
-    entities: [...places.entities, ...firms.entities, ...extractPrograms(doc), ...extractLaws(doc)],
+    entities: [...places.entities, ...firms.entities.map((e) => tiedToPlace(e, subjectCode)), ...extractPrograms(doc), ...extractLaws(doc)],
     metrics,
     advises: firms.advisers.map((a) => ({ ...a, jurisdiction: subjectCode })),
     sentences: doc.sentences,

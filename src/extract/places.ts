@@ -33,6 +33,7 @@ interface PlaceRules {
   honoraryCommunityStems: string[];
   villageEndings: string;
   proseVerbStems: string[];
+  communityModifiers: string[];
   genericVillageAsides: string[];
 }
 
@@ -43,6 +44,13 @@ const HONORARY_COMMUNITY_STEMS = new Set(RULES.honoraryCommunityStems);
 const VILLAGE_ENDINGS = new Set(RULES.villageEndings);
 const PROSE_VERB_STEMS = new Set(RULES.proseVerbStems);
 const COMMUNITY_SUFFIX = /(?:社区|村|居委会|嘎查)$/;
+const COMMUNITY_MODIFIERS = new Set(RULES.communityModifiers);
+/**
+ * A village-shaped name the division list lacks (renamed or new since the list was made): two or
+ * three characters and 社区/村 after a list separator or 在, and a name's ending after it.
+ */
+const UNLISTED_COMMUNITY = /(?<=[、，,；;在和与及：:（(])([\u4e00-\u9fa5]{2,3})(社区|村)(?=[、，,；;。的党居村委（(“”])/g;
+const NOT_IN_NAME = /[各全本该每个等和与及的了是在对从将把被已]/;
 
 const LEVEL_DEPTH: Record<DivisionLevel, number> = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWNSHIP: 3, COMMUNITY: 4 };
 /** a chain pair is checked only when its readings are few enough */
@@ -79,7 +87,9 @@ export function extractPlaces(doc: ReportText, meta: RawReportMeta): PlacesResul
   dropOverlapsOfAccepted(spans, subjectSpan);
   // A report that speaks as a township or district is never given its province or city by count.
   if (!subjectSpan && hints.kind === null) subjectSpan = mostMentioned(spans, index, addresseeCodes(doc.text, spans, index));
-  return { entities: buildEntities(spans, index, doc), ...describeSubject(subjectSpan, index) };
+  const entities = buildEntities(spans, index, doc);
+  entities.push(...unlistedCommunities(doc, spans, entities));
+  return { entities, ...describeSubject(subjectSpan, index) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,7 +421,8 @@ class Linker {
     const depth = this.shallowestDepth(span);
     if (depth <= LEVEL_DEPTH.DISTRICT) return span.candidates.every((c) => this.standsAlone(span, c));
     if (depth === LEVEL_DEPTH.TOWNSHIP) return isSubject || (span.surface.length >= 3 && this.startsAtBoundary(span));
-    return false;
+    // a community many villages share (新华社区) is kept by name when it clearly stands as one
+    return span.surface.length >= 3 && this.startsAtBoundary(span) && this.standsAsCommunity(span);
   }
 
   /** The name starts the text, follows a separator (、，在 …), or follows another place name (茶陵县城关镇). */
@@ -435,7 +446,7 @@ function isCommonNounCommunity(span: Span, index: DivisionIndex, text: string): 
   if (RULES.genericVillageAsides.some((aside) => text.startsWith(aside, span.end))) return true;
   if (span.chained) return false;
   const stem = span.surface.replace(COMMUNITY_SUFFIX, "");
-  return HONORARY_COMMUNITY_STEMS.has(stem) || stem.endsWith("示范") || PROSE_VERB_STEMS.has(stem);
+  return HONORARY_COMMUNITY_STEMS.has(stem) || stem.endsWith("示范") || PROSE_VERB_STEMS.has(stem) || COMMUNITY_MODIFIERS.has(stem);
 }
 
 /** How a division relates to the subject: itself 10, its ancestor or a close descendant 8, a far descendant 4. */
@@ -622,6 +633,29 @@ function buildEntities(spans: Span[], index: DivisionIndex, doc: ReportText): En
   const entities = [...byKey.values()];
   for (const entity of entities) entity.mentions.sort((a, b) => a.start - b.start);
   return entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/** Village-shaped names the division list does not have, kept unlinked (code null). */
+function unlistedCommunities(doc: ReportText, spans: Span[], entities: Entity[]): Entity[] {
+  const text = doc.text;
+  const taken = new Set(entities.map((e) => e.name));
+  const byName = new Map<string, Entity>();
+  for (const m of text.matchAll(UNLISTED_COMMUNITY)) {
+    const stem = m[1]!;
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (NOT_IN_NAME.test(stem) || COMMUNITY_MODIFIERS.has(stem) || HONORARY_COMMUNITY_STEMS.has(stem) || PROSE_VERB_STEMS.has(stem)) continue;
+    if (stem.endsWith("示范") || /[点户级型类片组队乡农]$/.test(stem) || spans.some((s) => s.start < end && start < s.end)) continue;
+    const name = m[0];
+    if (taken.has(name)) continue;
+    let entity = byName.get(name);
+    if (!entity) {
+      entity = unlinkedEntity(name, "Community", "COMMUNITY");
+      byName.set(name, entity);
+    }
+    entity.mentions.push(doc.mention(start, end));
+  }
+  return [...byName.values()];
 }
 
 function linkedEntity(id: number, index: DivisionIndex): Entity {

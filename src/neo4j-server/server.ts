@@ -84,7 +84,8 @@ export function freePort(): Promise<number> {
 async function answers(uri: string): Promise<boolean> {
   const driver = neo4j.driver(uri, undefined, { connectionTimeout: 2000, maxConnectionPoolSize: 1 });
   try {
-    await driver.executeQuery("RETURN 1");
+    // A read from the store, not just RETURN 1: a server that accepts Bolt but fails queries is not answering.
+    await driver.executeQuery("OPTIONAL MATCH (v:GraphVersion) RETURN count(v) AS n");
     return true;
   } catch {
     return false;
@@ -128,6 +129,9 @@ export async function startServer(options: ServerOptions): Promise<StartResult> 
     [
       `-Xmx${options.heap}`,
       "-XX:+UseG1GC",
+      // After an OutOfMemoryError Neo4j may keep accepting connections while failing queries;
+      // exiting makes the fault plain to kg neo4j status, /healthz and the API (SERVICE_UNAVAILABLE).
+      "-XX:+ExitOnOutOfMemoryError",
       "-cp",
       serverClasspath(),
       MAIN_CLASS,

@@ -107,7 +107,7 @@ describe("API for graph views", () => {
       lawFirms { lawFirm { name } sentence }
       mentions(first: 5) { totalCount edges { node { evidence { sentence } } } } } }`);
     const fengqiao = jurisdiction.programs.edges.find((e: any) => e.node.program.name === "枫桥经验");
-    expect(fengqiao.node.evidence[0].sentence).toContain("“枫桥经验”发源地");
+    expect(fengqiao.node.evidence.sentence).toContain("“枫桥经验”发源地");
     expect(jurisdiction.lawFirms[0]).toMatchObject({ lawFirm: { name: "浙江砺岩律师事务所" } });
     expect(jurisdiction.lawFirms[0].sentence).toContain("浙江砺岩律师事务所");
     expect(jurisdiction.mentions.totalCount).toBe(1);
@@ -231,6 +231,13 @@ describe("the explorer in a browser", () => {
       ["枫桥镇", "330681109", "2022"],
       ["湖塘镇", "320412100", "2023"],
     ]);
+
+    await page.goto(`${origin}/#/e/${FENGQIAO_EXPERIENCE}?level=TOWNSHIP&within=330106`);
+    await waitForView(page);
+    await page.waitForSelector("[data-table=timeline] tbody tr");
+    const within = await page.$$eval("[data-table=timeline] tbody tr td:first-child", (cells) => cells.map((c) => c.textContent));
+    expect(within).toEqual(["翠苑街道", "文新街道"]);
+    expect(await page.$eval("#within", (e) => (e as HTMLInputElement).value)).toBe("330106");
   });
 
   it("figures side by side: one chart per unit, never two units on one axis", async () => {

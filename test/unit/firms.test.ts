@@ -82,3 +82,21 @@ describe("legal advisers", () => {
     expect(run("湖北楚天律师事务所开展送法进社区活动。").advisers).toEqual([]);
   });
 });
+
+describe("people are known by name and firm", () => {
+  const people = (text: string) =>
+    extractFirmsAndPeople(prepareText(text)).entities.filter((e) => e.type === "Person").map((e) => `${e.key} ${e.role}`);
+
+  it("keeps two people of one name at two firms apart, and a bare mention with the only firm", () => {
+    expect(people("镇里聘请甲乙律师事务所周红律师为法律顾问。丙丁律师事务所的周红律师参与调解。")).toEqual([
+      "周红@甲乙律师事务所 lawyer",
+      "周红@丙丁律师事务所 lawyer",
+    ]);
+    expect(people("镇里聘请甲乙律师事务所周红律师为法律顾问。周红律师每月到村坐班。")).toEqual(["周红@甲乙律师事务所 lawyer"]);
+  });
+
+  it("reads invited experts only when an expert's title closes the list", () => {
+    expect(people("邀请王大明、李小红等法学专家授课。")).toEqual(["王大明 expert", "李小红 expert"]);
+    expect(people("邀请王大明参加会议。")).toEqual([]);
+  });
+});

@@ -172,3 +172,17 @@ describe("the writing body read the way a person does", () => {
     expect(result.entities.map((e) => e.name)).not.toContain("萧山区");
   });
 });
+
+describe("no place is dropped", () => {
+  it("keeps a community many villages share by name when it stands as one", () => {
+    expect(summary("北山街道2023年法治政府建设年度报告\n街道在新华社区、幸福里小区开展普法。")).toContain("Community 新华社区 null");
+  });
+
+  it("keeps a village-shaped name the division list lacks, code null", () => {
+    expect(summary("街道在翠溪湾社区、云栖坞村。")).toEqual(["Community 翠溪湾社区 null", "Community 云栖坞村 null"]);
+  });
+
+  it("does not take kinds of village for names", () => {
+    expect(summary("覆盖所有行政村，在贫困村、城中村和联系点社区开展普法，建设美丽乡村。")).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
 import { gql } from "./api.js";
 import { csvName, downloadCsv, toCsv } from "./csv.js";
 import { h, highlight } from "./dom.js";
+import { markComplete } from "./marks.js";
 import { drawGraph, type HoodEdge, type HoodNode } from "./graph.js";
 import { ENTITY, NEIGHBORHOOD } from "./queries.js";
 import { entityHref, updateParams, type Route } from "./route.js";
@@ -48,7 +49,7 @@ interface Entity {
   publishedAt?: string | null;
   category?: string | null;
   ancestors?: Ref[];
-  programs?: Connection<{ reports: number; program: Ref & { aliases: string[] }; evidence: { sentence: string }[] }>;
+  programs?: Connection<{ reports: number; program: Ref & { aliases: string[] }; evidence: { sentence: string } | null }>;
   reports?: Connection<ReportRef & { publisher: string | null; publishedAt: string | null }>;
   lawFirms?: { lawFirm: Ref; year: number | null; reportId: string; sentence: string | null }[];
   metrics?: Connection<Figure>;
@@ -67,6 +68,20 @@ interface Hood {
   edges: (HoodEdge & { sentence: string | null; year: number | null })[];
 }
 
+/**
+ * The kind of entity a global ID names ("Type:key" in base64url). Clients should treat IDs as
+ * opaque; the explorer peeks only to leave out the edges' sentences, which only a report's
+ * page shows (they are most of a large neighbourhood's bytes).
+ */
+function kindOf(id: string): string | null {
+  try {
+    const bytes = Uint8Array.from(atob(id.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(bytes).split(":")[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 const reportTitle = (r: ReportRef) => r.title ?? `report ${r.id.slice(0, 8)}`;
 const link = (id: string, text: string) => h("a", { href: entityHref(id) }, text);
 const evidenceCell = (sentence: string | null | undefined, terms: string[]) => (sentence ? h("span", { class: "evidence" }, highlight(sentence, terms)) : "");
@@ -79,12 +94,13 @@ export async function renderEntity(view: HTMLElement, route: Route, isCurrent: (
   const level = (LEVELS as readonly string[]).includes(route.params.get("level") ?? "") ? (route.params.get("level") as Level) : "DISTRICT";
 
   const [{ node: entity }, { neighborhood: hood }] = await Promise.all([
-    gql<{ node: Entity | null }>(ENTITY, { id, level }),
-    gql<{ neighborhood: Hood | null }>(NEIGHBORHOOD, { id, depth, first }),
+    gql<{ node: Entity | null }>(ENTITY, { id, level, within: route.params.get("within") || null }),
+    gql<{ neighborhood: Hood | null }>(NEIGHBORHOOD, { id, depth, first, sentences: kindOf(id) === "Report" }),
   ]);
   if (!isCurrent()) return;
   if (!entity) {
     view.replaceChildren(h("p", { class: "error" }, "No such entity: it may have been deleted. Try the search."));
+    markComplete();
     return;
   }
   const name = entity.name ?? entity.title ?? entity.id;
@@ -114,7 +130,8 @@ export async function renderEntity(view: HTMLElement, route: Route, isCurrent: (
     h("div", { class: "legend" }, (Object.keys(TYPE_INFO) as EntityType[]).map((t) => h("span", {}, h("i", { style: `background:${TYPE_INFO[t].color}` }), TYPE_INFO[t].label))),
     graphBox,
   );
-  const lists = h("div", { class: "lists" }, listsFor(entity, hood, level));
+  const within = route.params.get("within") || null;
+  const lists = h("div", { class: "lists" }, listsFor(entity, hood, level, within));
   view.replaceChildren(
     h(
       "div",
@@ -130,9 +147,14 @@ export async function renderEntity(view: HTMLElement, route: Route, isCurrent: (
     (window as unknown as { explorer: object }).explorer = { cy };
   }
   if (type === "Program") {
-    // The timeline comes after the first render: it needs the name and is below the fold.
-    const timeline = await programTimelinePanel(entity.name!, level, route.params.get("within"));
-    if (isCurrent()) lists.insertBefore(timeline, lists.children[1] ?? null);
+    // The timeline follows the first render (it needs the name, and ECharts loads for it); the
+    // page says when it is there too.
+    void programTimelinePanel(entity.name!, level, within)
+      .then((timeline) => isCurrent() && lists.insertBefore(timeline, lists.children[1] ?? null))
+      .catch((error: unknown) => isCurrent() && lists.insertBefore(h("p", { class: "error" }, String(error)), lists.children[1] ?? null))
+      .finally(() => isCurrent() && markComplete());
+  } else {
+    markComplete();
   }
 }
 
@@ -201,7 +223,7 @@ function figuresPanel(name: string, figures: Figure[]): HTMLElement {
   });
 }
 
-function listsFor(e: Entity, hood: Hood | null, level: Level): HTMLElement[] {
+function listsFor(e: Entity, hood: Hood | null, level: Level, within: string | null): HTMLElement[] {
   const name = e.name ?? e.title ?? e.id;
   const own = [name, ...(e.aliases ?? [])];
   switch (e.__typename) {
@@ -215,7 +237,7 @@ function listsFor(e: Entity, hood: Hood | null, level: Level): HTMLElement[] {
           columns: [
             { label: "programme", value: (p) => p.program.name, render: (p) => link(p.program.id, p.program.name) },
             { label: "reports", value: (p) => p.reports, numeric: true },
-            { label: "evidence", value: (p) => p.evidence[0]?.sentence, render: (p) => evidenceCell(p.evidence[0]?.sentence, [p.program.name, ...p.program.aliases]) },
+            { label: "evidence", value: (p) => p.evidence?.sentence, render: (p) => evidenceCell(p.evidence?.sentence, [p.program.name, ...p.program.aliases]) },
           ],
         }),
         tablePanel({
@@ -246,7 +268,18 @@ function listsFor(e: Entity, hood: Hood | null, level: Level): HTMLElement[] {
       ];
     case "Program":
       return [
-        h("div", { class: "panel" }, levelPicker(level), " ", h("a", { href: `#/recurring?level=${level}` }, "recurring programmes at this level")),
+        h(
+          "div",
+          { class: "panel controls" },
+          levelPicker(level),
+          h(
+            "label",
+            {},
+            "within (division code) ",
+            h("input", { id: "within", size: 12, inputmode: "numeric", value: within ?? "", onchange: (e: Event) => updateParams({ within: (e.target as HTMLInputElement).value.trim() }) }),
+          ),
+          h("a", { href: `#/recurring?level=${level}${within ? `&within=${within}` : ""}` }, "recurring programmes at this level"),
+        ),
         tablePanel({
           title: `Places 地区 (${LEVEL_LABEL[level]})`,
           file: [name, "places", level],

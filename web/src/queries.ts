@@ -16,7 +16,7 @@ export const SEARCH = `query Search($text: String!) {
   }
 }`;
 
-export const ENTITY = `query Entity($id: ID!, $level: Level!) {
+export const ENTITY = `query Entity($id: ID!, $level: Level!, $within: String) {
   node(id: $id) {
     __typename id
     ... on Jurisdiction {
@@ -30,7 +30,7 @@ export const ENTITY = `query Entity($id: ID!, $level: Level!) {
     }
     ... on Program {
       key name aliases category
-      jurisdictions(level: $level, first: 100) { totalCount edges { node { jurisdiction { id code name } reports firstYear lastYear } } }
+      jurisdictions(level: $level, within: $within, first: 100) { totalCount edges { node { jurisdiction { id code name } reports firstYear lastYear } } }
       mentions(first: 50) { ${MENTIONS} }
     }
     ... on Law { name aliases mentions(first: 50) { ${MENTIONS} } }
@@ -45,11 +45,11 @@ export const ENTITY = `query Entity($id: ID!, $level: Level!) {
   }
 }`;
 
-export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int!, $first: Int!) {
+export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int!, $first: Int!, $sentences: Boolean!) {
   neighborhood(id: $id, depth: $depth, first: $first) {
     truncated
     nodes { id type label depth level }
-    edges { type source target sentence year }
+    edges { type source target sentence @include(if: $sentences) year }
   }
 }`;
 

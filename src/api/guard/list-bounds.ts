@@ -20,7 +20,6 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   "MetricComparison.metrics": 20,
   "Query.compareMetrics": 100,
   "Query.sharedPrograms": 100,
-  "PlaceProgram.evidence": 3,
   "TimelinePlace.years": 50,
 };
 

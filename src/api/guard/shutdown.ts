@@ -5,6 +5,11 @@ import { Server as NetServer, type Socket } from "node:net";
 
 /** A connection accepted before the stop whose request has not been read yet gets this long to send it. */
 const FRESH_CONNECTION_MS = 2000;
+/**
+ * Connections the kernel has completed but Node has not yet accepted would be reset when the
+ * listener closes; it stays open this long (answering with Connection: close) so they are taken in.
+ */
+const ACCEPT_GRACE_MS = 100;
 
 export interface Drain {
   /** Resolves when every request in flight has been answered, or after `ms` (the rest are cut). */
@@ -44,6 +49,7 @@ export function drainable(http: Server): Drain {
       closing = true;
       const started = Date.now();
       for (const { busy, response } of connections.values()) if (busy && response && !response.headersSent) response.setHeader("connection", "close");
+      await new Promise((r) => setTimeout(r, ACCEPT_GRACE_MS));
       // Stop listening only: http.Server.close() would also drop connections whose request
       // has arrived but not been read yet, resetting requests the client already sent.
       const closed = new Promise<void>((done) => NetServer.prototype.close.call(http, () => done()));

@@ -1,6 +1,7 @@
 // Law firms, lawyers and laws: lookups and their relationships.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { lawByName, lawFirmByName, listLawFirms } from "../../graph/read/firms.js";
+import { countLawFirms, lawByName, lawFirmByName, listLawFirms } from "../../graph/read/firms.js";
+import { countReportsMentioning } from "../../graph/read/programs.js";
 import type { Context } from "../context.js";
 import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
@@ -13,8 +14,8 @@ type MentionedLabel = "Law" | "LawFirm" | "Person";
 
 async function reportsOf(ctx: Context, label: MentionedLabel, key: string, args: PageArgs, year: number | null) {
   const window = pageWindow(args, ctx.limits);
-  const page = await ctx.loaders.reportsMentioning.load({ id: key, args: { label, year, page: window } });
-  return toConnection(page, window, toReport);
+  const page = () => ctx.loaders.reportsMentioning.load({ id: key, args: { label, year, page: window } });
+  return toConnection(page, window, toReport, () => countReportsMentioning(ctx.db, label, key, year));
 }
 
 @Resolver(() => LawFirm)
@@ -34,7 +35,8 @@ export class LawFirmResolver {
     @Arg("within", () => String, { nullable: true }) within?: string | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    return toConnection(await listLawFirms(ctx.db, within ? checkCode(within, "within") : null, window), window, toLawFirm);
+    const region = within ? checkCode(within, "within") : null;
+    return toConnection(() => listLawFirms(ctx.db, region, window), window, toLawFirm, () => countLawFirms(ctx.db, region));
   }
 
   @FieldResolver(() => [Advice], { description: "the places it advises, per report that says so" })

@@ -1,6 +1,6 @@
 // The `mentions` list every mentioned entity has: each report's sentences about it.
-import { mentionsOf } from "../../graph/read/programs.js";
-import type { ReportRecord } from "../../graph/read/records.js";
+import { countMentions, mentionsOf } from "../../graph/read/programs.js";
+import { countReportsMentioningProgram } from "../../graph/read/rollups.js";
 import type { Context } from "../context.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { toReport } from "../types/entities.js";
@@ -14,15 +14,15 @@ export async function mentionConnection(
   args: PageArgs,
 ) {
   const window = pageWindow(args, ctx.limits);
-  const page = await mentionsOf(ctx.db, label, key, window);
-  const reports = new Map<string, ReportRecord>();
-  for (const r of await ctx.loaders.report.loadMany(page.items.map((m) => m.reportId))) if (r && !(r instanceof Error)) reports.set(r.id, r);
-  return toConnection(page, window, (m) => {
-    const record = reports.get(m.reportId)!; // a mention's report exists: both are read in one database
-    return {
-      report: toReport(record),
+  const page = () => mentionsOf(ctx.db, label, key, window);
+  return toConnection(
+    page,
+    window,
+    (m) => ({
+      report: toReport(m.report),
       count: m.count,
-      evidence: m.sentences.map((sentence, i) => ({ reportId: m.reportId, year: record.year, sentence, start: m.starts[i]!, end: m.ends[i]! })),
-    };
-  });
+      evidence: m.sentences.map((sentence, i) => ({ reportId: m.reportId, year: m.report.year, sentence, start: m.starts[i]!, end: m.ends[i]! })),
+    }),
+    () => (label === "Program" ? countReportsMentioningProgram(ctx.db, key, null) : countMentions(ctx.db, label, key)),
+  );
 }

@@ -1,6 +1,6 @@
 // Query.metrics and compareMetrics, and the relationships of a Metric.
 import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
-import { findMetrics } from "../../graph/read/metrics.js";
+import { countMetrics, findMetrics } from "../../graph/read/metrics.js";
 import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
@@ -36,8 +36,9 @@ export class MetricResolver {
     if (!key.trim()) throw badInput("key: give part of a metric's key phrase, e.g. 出庭应诉率");
     const window = pageWindow(args, ctx.limits);
     const place = jurisdiction ? await findPlaceByCodeOrName(ctx, jurisdiction) : null;
-    const page = await findMetrics(ctx.db, { key: key.trim(), year: year ?? null, jurisdictions: place ? [place.code] : null, years: null }, window);
-    return toConnection(page, window, toMetric);
+    const filter = { key: key.trim(), year: year ?? null, jurisdictions: place ? [place.code] : null, years: null };
+    const page = () => findMetrics(ctx.db, filter, window);
+    return toConnection(page, window, toMetric, () => countMetrics(ctx.db, filter));
   }
 
   @Query(() => [MetricComparison], { nullable: true, description: "A metric side by side: one row per place and year, in the order the places were given" })
@@ -56,7 +57,7 @@ export class MetricResolver {
     const page = await findMetrics(
       ctx.db,
       { key: key.trim(), year: null, jurisdictions: codes, years: years?.length ? years : null },
-      { offset: 0, limit: MAX_COMPARED },
+      { limit: MAX_COMPARED, after: null },
     );
     const rows: MetricComparison[] = [];
     for (const place of places) {

@@ -1,7 +1,17 @@
 // Query.jurisdiction and the relationships of a Jurisdiction.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { findMetrics } from "../../graph/read/metrics.js";
-import { communitiesWithin, jurisdictionsByName, listJurisdictions, reportsWithin } from "../../graph/read/places.js";
+import { countMetrics, findMetrics } from "../../graph/read/metrics.js";
+import {
+  communitiesWithin,
+  countChildren,
+  countCommunitiesWithin,
+  countJurisdictions,
+  countReportsWithin,
+  jurisdictionsByName,
+  listJurisdictions,
+  reportsWithin,
+} from "../../graph/read/places.js";
+import { countProgramsWithin } from "../../graph/read/rollups.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
 import { badInput, notFound, quote } from "../errors.js";
@@ -18,7 +28,7 @@ import {
   toReport,
 } from "../types/entities.js";
 import { Level } from "../types/node.js";
-import { Advice, MentionConnection, PlaceProgramConnection } from "../types/relations.js";
+import { Advice, Evidence, MentionConnection, PlaceProgram, PlaceProgramConnection } from "../types/relations.js";
 import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 
 const CODE = /^\d{2}(?:\d{2}(?:\d{2}(?:\d{3}(?:\d{3})?)?)?)?$/;
@@ -73,8 +83,9 @@ export class JurisdictionResolver {
     @Arg("within", () => String, { nullable: true }) within?: string | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    const page = await listJurisdictions(ctx.db, { level: level ?? null, within: within ? checkCode(within, "within") : null }, window);
-    return toConnection(page, window, toJurisdiction);
+    const filter = { level: level ?? null, within: within ? checkCode(within, "within") : null };
+    const page = () => listJurisdictions(ctx.db, filter, window);
+    return toConnection(page, window, toJurisdiction, () => countJurisdictions(ctx.db, filter));
   }
 
   @FieldResolver(() => Jurisdiction, { nullable: true })
@@ -95,13 +106,15 @@ export class JurisdictionResolver {
   @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "places directly below, by code" })
   async children(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    return toConnection(await ctx.loaders.children.load({ id: place.code, args: window }), window, toJurisdiction);
+    const page = () => ctx.loaders.children.load({ id: place.code, args: window });
+    return toConnection(page, window, toJurisdiction, () => countChildren(ctx.db, place.code));
   }
 
   @FieldResolver(() => JurisdictionConnection, { nullable: true, description: "communities and villages anywhere below" })
   async communities(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    return toConnection(await communitiesWithin(ctx.db, place.record, window), window, toJurisdiction);
+    const page = () => communitiesWithin(ctx.db, place.record, window);
+    return toConnection(page, window, toJurisdiction, () => countCommunitiesWithin(ctx.db, place.record));
   }
 
   @FieldResolver(() => ReportConnection, { nullable: true, description: "reports by this place or any place within it, newest first" })
@@ -112,14 +125,20 @@ export class JurisdictionResolver {
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    return toConnection(await reportsWithin(ctx.db, place.record, year ?? null, window), window, toReport);
+    const page = () => reportsWithin(ctx.db, place.record, year ?? null, window);
+    return toConnection(page, window, toReport, () => countReportsWithin(ctx.db, place.record, year ?? null));
   }
 
   @FieldResolver(() => PlaceProgramConnection, { nullable: true, description: "programmes its reports (and those of places within it) mention, most reported first" })
   async programs(@Root() place: Jurisdiction, @Ctx() ctx: Context, @Args(() => PageArgs) args: PageArgs) {
     const window = pageWindow(args, ctx.limits);
-    const page = await ctx.loaders.programsWithin.load({ id: place.code, args: { page: window, level: place.level } });
-    return toConnection(page, window, (p) => ({ program: toProgram(p), reports: p.reports, evidence: p.evidence }));
+    const page = () => ctx.loaders.programsWithin.load({ id: place.code, args: window });
+    return toConnection(
+      page,
+      window,
+      (p): PlaceProgram => Object.assign(new PlaceProgram(), { program: toProgram(p), reports: p.reports, placeCode: place.code, placeLevel: place.level }),
+      () => countProgramsWithin(ctx.db, place.code),
+    );
   }
 
   @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
@@ -142,7 +161,17 @@ export class JurisdictionResolver {
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    const page = await findMetrics(ctx.db, { key: key ?? null, year: year ?? null, jurisdictions: [place.code], years: null }, window);
-    return toConnection(page, window, toMetric);
+    const filter = { key: key ?? null, year: year ?? null, jurisdictions: [place.code], years: null };
+    const page = () => findMetrics(ctx.db, filter, window);
+    return toConnection(page, window, toMetric, () => countMetrics(ctx.db, filter));
+  }
+}
+
+@Resolver(() => PlaceProgram)
+export class PlaceProgramResolver {
+  @FieldResolver(() => Evidence, { nullable: true, description: "the sentence of the newest report that mentions it" })
+  async evidence(@Root() row: PlaceProgram, @Ctx() ctx: Context): Promise<Evidence | null> {
+    const found = await ctx.loaders.placeProgramEvidence.load({ id: `${row.placeCode}\u0000${row.program.key}`, args: row.placeLevel });
+    return found[0] ?? null;
   }
 }

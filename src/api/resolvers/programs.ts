@@ -1,18 +1,22 @@
 // Query.program, recurringPrograms, sharedPrograms, and the relationships of a Program.
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { programByName, recurringPrograms, sharedPrograms } from "../../graph/read/programs.js";
+import { programByName } from "../../graph/read/programs.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
-import { programTimeline } from "../../graph/read/timeline.js";
+import { countPlacesOfProgram, countRecurringPrograms, countReportsMentioningProgram, recurringPrograms, sharedPrograms } from "../../graph/read/rollups.js";
+import { countTimelinePlaces, programTimeline } from "../../graph/read/timeline.js";
 import type { Context } from "../context.js";
+import { listBound } from "../guard/list-bounds.js";
 import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
-import { Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
+import { Jurisdiction, Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
 import { Level } from "../types/node.js";
-import { MentionConnection, ProgramPlaceConnection, RecurringProgramConnection, TimelinePlaceConnection } from "../types/relations.js";
+import { Evidence, MentionConnection, ProgramPlaceConnection, RecurringProgram, RecurringProgramConnection, TimelinePlaceConnection } from "../types/relations.js";
 import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
 import { checkCode, findPlaceByCodeOrName } from "./places.js";
 
 const EVIDENCE_PER_PROGRAM = 3;
+/** RecurringProgram.jurisdictions lists at most as many places as the query analysis counts it at. */
+const MAX_LISTED_PLACES = listBound("RecurringProgram", "jurisdictions");
 
 function checkYear(year: number | null | undefined): number | null {
   if (year === null || year === undefined) return null;
@@ -56,23 +60,14 @@ export class ProgramResolver {
     if (minJurisdictions < 1) throw badInput(`minJurisdictions: expected 1 or more, got ${minJurisdictions}`);
     checkRollupLevel(level);
     const window = pageWindow(args, ctx.limits);
-    const page = await recurringPrograms(
-      ctx.db,
-      { level, year: checkYear(year), within: within ? checkCode(within, "within") : null, min: minJurisdictions, evidence: EVIDENCE_PER_PROGRAM },
+    const filter = { level, year: checkYear(year), within: within ? checkCode(within, "within") : null };
+    const page = () => recurringPrograms(ctx.db, { ...filter, min: minJurisdictions }, window);
+    return toConnection(
+      page,
       window,
+      (r): RecurringProgram => Object.assign(new RecurringProgram(), { ...r, program: toProgram(r.program), filter }),
+      () => countRecurringPrograms(ctx.db, { ...filter, min: minJurisdictions }),
     );
-    const codes = [...new Set(page.items.flatMap((p) => p.jurisdictionCodes))];
-    const places = new Map<string, JurisdictionRecord>();
-    (await ctx.loaders.jurisdiction.loadMany(codes)).forEach((p) => p && !(p instanceof Error) && places.set(p.code, p));
-    return toConnection(page, window, (r) => ({
-      program: toProgram(r.program),
-      jurisdictionCount: r.jurisdictionCodes.length,
-      jurisdictionCodes: r.jurisdictionCodes,
-      jurisdictions: r.jurisdictionCodes.flatMap((c) => (places.has(c) ? [toJurisdiction(places.get(c)!)] : [])).sort((a, b) => (a.code < b.code ? -1 : 1)),
-      firstYear: r.firstYear,
-      lastYear: r.lastYear,
-      evidence: r.evidence,
-    }));
   }
 
   @Query(() => [Program], { nullable: true, description: "Programmes that reports from within both places mention" })
@@ -96,8 +91,8 @@ export class ProgramResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const filter = { level: checkRollupLevel(level), year: checkYear(year), within: within ? checkCode(within, "within") : null };
-    const page = await ctx.loaders.placesOfProgram.load({ id: program.key, args: { filter, page: window } });
-    return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }));
+    const page = () => ctx.loaders.placesOfProgram.load({ id: program.key, args: { filter, page: window } });
+    return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }), () => countPlacesOfProgram(ctx.db, program.key, filter));
   }
 
   @FieldResolver(() => ReportConnection, { nullable: true, description: "reports that mention it, newest first" })
@@ -108,8 +103,9 @@ export class ProgramResolver {
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    const page = await ctx.loaders.reportsMentioning.load({ id: program.key, args: { label: "Program", year: checkYear(year), page: window } });
-    return toConnection(page, window, toReport);
+    const wanted = checkYear(year);
+    const page = () => ctx.loaders.reportsMentioning.load({ id: program.key, args: { label: "Program", year: wanted, page: window } });
+    return toConnection(page, window, toReport, () => countReportsMentioningProgram(ctx.db, program.key, wanted));
   }
 
   @FieldResolver(() => MentionConnection, { nullable: true, description: MENTIONS_DESCRIPTION })
@@ -130,7 +126,23 @@ export class ProgramResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const program = await this.program(ctx, name);
-    const page = await programTimeline(ctx.db, program.key, { level, within: within ? checkCode(within, "within") : null }, window);
-    return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }));
+    const filter = { level, within: within ? checkCode(within, "within") : null };
+    const page = () => programTimeline(ctx.db, program.key, filter, window);
+    return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }), () => countTimelinePlaces(ctx.db, program.key, filter));
+  }
+}
+
+@Resolver(() => RecurringProgram)
+export class RecurringProgramResolver {
+  @FieldResolver(() => [Jurisdiction], { description: "the places counted, by code" })
+  async jurisdictions(@Root() recurring: RecurringProgram, @Ctx() ctx: Context): Promise<Jurisdiction[]> {
+    const codes = await ctx.loaders.placeCodesOfProgram.load({ id: recurring.program.key, args: { filter: recurring.filter, limit: MAX_LISTED_PLACES } });
+    const places = await ctx.loaders.jurisdiction.loadMany(codes);
+    return places.filter((p): p is JurisdictionRecord => !!p && !(p instanceof Error)).map(toJurisdiction);
+  }
+
+  @FieldResolver(() => [Evidence], { description: "a few sentences, one per place" })
+  async evidence(@Root() recurring: RecurringProgram, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return ctx.loaders.recurringEvidence.load({ id: recurring.program.key, args: { filter: recurring.filter, places: EVIDENCE_PER_PROGRAM } });
   }
 }

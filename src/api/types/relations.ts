@@ -3,6 +3,8 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../pagination.js";
 import { Jurisdiction, LawFirm, Program, Report } from "./entities.js";
 import { Node } from "./node.js";
+import type { PlaceFilter } from "../../graph/read/rollups.js";
+import type { RollupLevel } from "../../graph/rollups.js";
 
 @ObjectType({ description: "Where a report says something: the sentence and the character offsets" })
 export class Evidence {
@@ -57,19 +59,14 @@ export class RecurringProgram {
   @Field(() => Int, { description: "distinct places of the level asked for" })
   jurisdictionCount!: number;
 
-  @Field(() => [Jurisdiction])
-  jurisdictions!: Jurisdiction[];
-
   @Field(() => Int, { nullable: true })
   firstYear!: number | null;
 
   @Field(() => Int, { nullable: true })
   lastYear!: number | null;
 
-  @Field(() => [Evidence], { description: "a few sentences, one per place" })
-  evidence!: Evidence[];
-
-  jurisdictionCodes!: string[];
+  /** the question it answers, for its jurisdictions and evidence */
+  filter!: PlaceFilter;
 }
 
 @ObjectType({ description: "A firm retained as legal adviser by a place, as a report says" })
@@ -98,8 +95,9 @@ export class PlaceProgram {
   @Field(() => Int)
   reports!: number;
 
-  @Field(() => [Evidence], { description: "the sentence of the newest report that mentions it" })
-  evidence!: Evidence[];
+  /** the place it runs in, for its evidence */
+  placeCode!: string;
+  placeLevel!: RollupLevel;
 }
 
 @ObjectType({ description: "Reports from within a place that mention a programme in one year" })

@@ -1,9 +1,10 @@
 // Reads about law firms, lawyers and laws.
 import type { Database } from "../driver.js";
-import { JURISDICTION_FIELDS } from "./places.js";
+import { orderBy, sortKeyOf, toPage, where, windowParams, type SortColumn } from "./keyset.js";
+import { JURISDICTION_FIELDS, withinField } from "./places.js";
 import { normalizeName } from "./programs.js";
-import type { JurisdictionRecord, LawFirmRecord, LawRecord, Page, PageWindow, PersonRecord } from "./records.js";
-import { readByKeys, readOne, readRows } from "./run.js";
+import type { JurisdictionRecord, LawFirmRecord, LawRecord, Page, PageWindow, PersonRecord, SortKey } from "./records.js";
+import { readByKeys, readCount, readOne, readRows } from "./run.js";
 
 const FIRM_FIELDS = "key: f.key, name: f.name";
 
@@ -17,30 +18,40 @@ export async function lawFirmsByKey(db: Database, keys: readonly string[]): Prom
 }
 
 export async function lawFirmByName(db: Database, name: string): Promise<LawFirmRecord | null> {
-  const wanted = normalizeFirmName(name);
   const row = await readOne<{ f: LawFirmRecord }>(
     db,
-    `MATCH (f:LawFirm) WHERE f.key = $wanted OR f.name = $wanted RETURN f {${FIRM_FIELDS}} AS f ORDER BY f.key LIMIT 1`,
-    { wanted },
+    `CALL () {
+       MATCH (f:LawFirm {key: $wanted}) RETURN f
+       UNION
+       MATCH (f:LawFirm {name: $wanted}) RETURN f
+     }
+     RETURN f {${FIRM_FIELDS}} AS f ORDER BY f.key LIMIT 1`,
+    { wanted: normalizeFirmName(name) },
   );
   return row?.f ?? null;
 }
 
-/** Firms, optionally only those advising a place within `within`. */
-export async function listLawFirms(db: Database, within: string | null, page: PageWindow): Promise<Page<LawFirmRecord>> {
-  const row = await readOne<Page<LawFirmRecord>>(
+const BY_NAME: SortColumn[] = [{ expr: "f.name" }, { expr: "f.key" }];
+
+/** Firms advising a place within `within`: the places are found by their roll-up code, then their advisers. */
+const advisingWithin = (within: string) => `MATCH (j:Jurisdiction) WHERE j.${withinField(within)} = $within
+     MATCH (f:LawFirm)-[:ADVISES]->(j)
+     WITH DISTINCT f`;
+
+/** Firms by name, optionally only those advising a place within `within`. */
+export async function listLawFirms(db: Database, within: string | null, window: PageWindow): Promise<Page<LawFirmRecord>> {
+  const rows = await readRows<{ item: LawFirmRecord; key: SortKey }>(
     db,
-    `MATCH (f:LawFirm)
-     WHERE $within IS NULL OR EXISTS {
-       MATCH (f)-[:ADVISES]->(j:Jurisdiction)
-       WHERE $within IN [j.code, j.provinceCode, j.cityCode, j.districtCode, j.townshipCode]
-     }
-     WITH f ORDER BY f.name
-     WITH collect(f {${FIRM_FIELDS}}) AS rows
-     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { within, ...page },
+    `${within ? advisingWithin(within) : "MATCH (f:LawFirm)"}
+     ${where([!within && !window.after && "f.name >= ''"], BY_NAME, window)}
+     RETURN f {${FIRM_FIELDS}} AS item, ${sortKeyOf(BY_NAME)} AS key ORDER BY ${orderBy(BY_NAME)} LIMIT toInteger($limit)`,
+    { within, ...windowParams(window) },
   );
-  return row ?? { items: [], total: 0 };
+  return toPage(rows, window);
+}
+
+export async function countLawFirms(db: Database, within: string | null): Promise<number> {
+  return readCount(db, `${within ? advisingWithin(within) : "MATCH (f:LawFirm)"} RETURN count(f) AS count`, { within });
 }
 
 export interface FirmAdviceRecord {
@@ -87,13 +98,19 @@ export async function lawsByKey(db: Database, keys: readonly string[]): Promise<
   return readByKeys(db, `UNWIND $keys AS key MATCH (l:Law {key: key}) RETURN key, l {key: l.key, name: l.name, aliases: coalesce(l.aliases, [])} AS value`, keys);
 }
 
+/** A law by key, name or any alias (the alias nodes are the index), in that preference. */
 export async function lawByName(db: Database, name: string): Promise<LawRecord | null> {
-  const wanted = normalizeName(name);
   const row = await readOne<{ l: LawRecord }>(
     db,
-    `MATCH (l:Law) WHERE l.key = $wanted OR l.name = $wanted OR $wanted IN l.aliases
-     RETURN l {key: l.key, name: l.name, aliases: coalesce(l.aliases, [])} AS l ORDER BY l.key LIMIT 1`,
-    { wanted },
+    `CALL () {
+       MATCH (l:Law {key: $wanted}) RETURN l, 0 AS rank
+       UNION
+       MATCH (l:Law {name: $wanted}) RETURN l, 1 AS rank
+       UNION
+       MATCH (:LawAlias {name: $wanted})-[:NAMES]->(l:Law) RETURN l, 2 AS rank
+     }
+     RETURN l {key: l.key, name: l.name, aliases: coalesce(l.aliases, [])} AS l ORDER BY rank, l.key LIMIT 1`,
+    { wanted: normalizeName(name) },
   );
   return row?.l ?? null;
 }

@@ -22,6 +22,9 @@ const LINKS = "MENTIONS|ABOUT|ADVISES|WORKS_AT|PART_OF";
 /** At most this many links are followed out of each first-step node (a province has thousands). */
 const LINKS_PER_NODE = 60;
 
+/** At most this many edges are drawn into each second-step node (the province of 150 reports). */
+const EDGES_PER_NODE = 8;
+
 export interface NeighborNodeRecord {
   label: NeighborLabel;
   key: string;
@@ -93,8 +96,8 @@ export async function neighborhood(
          RETURN n, e ORDER BY CASE type(e) WHEN 'MENTIONS' THEN 1 ELSE 0 END, n.year DESC LIMIT ${LINKS_PER_NODE}
        }
        WITH near, n, collect(e) AS links, min(CASE type(e) WHEN 'MENTIONS' THEN 1 ELSE 0 END) AS rank
-       WITH CASE WHEN n IN near THEN 0 ELSE 1 END AS isNew, n, links, rank
-       ORDER BY isNew, rank, size(links) DESC, coalesce(n.code, n.key, n.id)
+       WITH CASE WHEN n IN near THEN 0 ELSE 1 END AS isNew, n, links[..${EDGES_PER_NODE}] AS links, size(links) AS strength, rank
+       ORDER BY isNew, rank, strength DESC, coalesce(n.code, n.key, n.id)
        WITH collect({n: n, links: links, isNew: isNew}) AS found
        WITH [x IN found WHERE x.isNew = 0] AS between, [x IN found WHERE x.isNew = 1] AS beyond
        RETURN between + beyond[..($limit - 1 - size(ring1))] AS ring2, size(beyond) AS total2

@@ -1,8 +1,10 @@
 // Reads about jurisdictions: lookups, hierarchy, and what lies within a place.
 import type { DivisionLevel } from "../../extract/types.js";
 import type { Database } from "../driver.js";
-import type { JurisdictionRecord, LawFirmRecord, Page, PageWindow, ReportRecord } from "./records.js";
-import { readByKeys, readOne, readPagesByKeys, readRows } from "./run.js";
+import { levelOfCode } from "../rollups.js";
+import { emptyPage, orderBy, sortKeyOf, toPage, where, windowParams, type SortColumn } from "./keyset.js";
+import type { JurisdictionRecord, LawFirmRecord, Page, PageWindow, ReportRecord, SortKey } from "./records.js";
+import { readByKeys, readCount, readPagesByKeys, readRows } from "./run.js";
 
 export const JURISDICTION_FIELDS = "code: j.code, name: j.name, level: j.level, provinceCode: j.provinceCode, cityCode: j.cityCode, districtCode: j.districtCode, townshipCode: j.townshipCode";
 
@@ -35,75 +37,113 @@ export async function jurisdictionsByName(db: Database, name: string): Promise<J
   return rows.map((r) => r.j);
 }
 
+/** The property of a place or report that holds the code of `code`'s level: `within` filters seek on it. */
+export function withinField(code: string): string {
+  const level = levelOfCode(code);
+  return level && level !== "COMMUNITY" ? rollupField(level) : "code";
+}
+
+const BY_CODE: SortColumn[] = [{ expr: "j.code" }];
+
 /** Places in the graph, by code, optionally of one level and within a division. */
 export async function listJurisdictions(
   db: Database,
   filter: { level: DivisionLevel | null; within: string | null },
-  page: PageWindow,
+  window: PageWindow,
 ): Promise<Page<JurisdictionRecord>> {
-  const row = await readOne<Page<JurisdictionRecord>>(
+  const conditions = [
+    filter.level && "j.level = $level",
+    filter.within && `j.${withinField(filter.within)} = $within`,
+    // Neither filter: the code index gives every place in order, from the cursor on.
+    !filter.level && !filter.within && !window.after && "j.code >= ''",
+  ];
+  const rows = await readRows<{ item: JurisdictionRecord; key: SortKey }>(
     db,
-    `MATCH (j:Jurisdiction)
-     WHERE ($level IS NULL OR j.level = $level)
-       AND ($within IS NULL OR $within IN [j.provinceCode, j.cityCode, j.districtCode, j.townshipCode])
-     WITH j ORDER BY j.code
-     WITH collect(j {${JURISDICTION_FIELDS}}) AS rows
-     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { ...filter, ...page },
+    `MATCH (j:Jurisdiction) ${where(conditions, BY_CODE, window)}
+     RETURN j {${JURISDICTION_FIELDS}} AS item, ${sortKeyOf(BY_CODE)} AS key
+     ORDER BY ${orderBy(BY_CODE)} LIMIT toInteger($limit)`,
+    { ...filter, ...windowParams(window) },
   );
-  return row ?? { items: [], total: 0 };
+  return toPage(rows, window);
+}
+
+export async function countJurisdictions(db: Database, filter: { level: DivisionLevel | null; within: string | null }): Promise<number> {
+  const conditions = [filter.level && "j.level = $level", filter.within && `j.${withinField(filter.within)} = $within`].filter(Boolean);
+  return readCount(db, `MATCH (j:Jurisdiction) ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""} RETURN count(j) AS count`, filter);
 }
 
 /** Direct children (PART_OF), a page per parent. */
-export async function childrenOf(db: Database, codes: readonly string[], page: PageWindow): Promise<Page<JurisdictionRecord>[]> {
+export async function childrenOf(db: Database, codes: readonly string[], window: PageWindow): Promise<Page<JurisdictionRecord>[]> {
   return readPagesByKeys(
     db,
     `UNWIND $keys AS key
      CALL (key) {
-       MATCH (j:Jurisdiction)-[:PART_OF]->(:Jurisdiction {code: key})
-       WITH j ORDER BY j.code
-       RETURN collect(j {${JURISDICTION_FIELDS}}) AS rows
+       MATCH (j:Jurisdiction)-[:PART_OF]->(:Jurisdiction {code: key}) ${where([], BY_CODE, window)}
+       RETURN j ORDER BY ${orderBy(BY_CODE)} LIMIT toInteger($limit)
      }
-     RETURN key, rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
+     RETURN key, j {${JURISDICTION_FIELDS}} AS item, ${sortKeyOf(BY_CODE)} AS sortKey`,
     codes,
-    { ...page },
+    window,
   );
+}
+
+export async function countChildren(db: Database, code: string): Promise<number> {
+  return readCount(db, `MATCH (:Jurisdiction {code: $code})<-[:PART_OF]-(j:Jurisdiction) RETURN count(j) AS count`, { code });
 }
 
 /** Communities and villages anywhere below a place. */
-export async function communitiesWithin(db: Database, place: JurisdictionRecord, page: PageWindow): Promise<Page<JurisdictionRecord>> {
-  if (place.level === "COMMUNITY") return { items: [], total: 0 };
-  const field = rollupField(place.level);
-  const row = await readOne<Page<JurisdictionRecord>>(
+export async function communitiesWithin(db: Database, place: JurisdictionRecord, window: PageWindow): Promise<Page<JurisdictionRecord>> {
+  if (place.level === "COMMUNITY") return emptyPage();
+  const rows = await readRows<{ item: JurisdictionRecord; key: SortKey }>(
     db,
-    `MATCH (j:Jurisdiction) WHERE j.${field} = $code AND j.level = 'COMMUNITY'
-     WITH j ORDER BY j.code
-     WITH collect(j {${JURISDICTION_FIELDS}}) AS rows
-     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { code: place.code, ...page },
+    `MATCH (j:Jurisdiction) ${where([`j.${rollupField(place.level)} = $code`, "j.level = 'COMMUNITY'"], BY_CODE, window)}
+     RETURN j {${JURISDICTION_FIELDS}} AS item, ${sortKeyOf(BY_CODE)} AS key
+     ORDER BY ${orderBy(BY_CODE)} LIMIT toInteger($limit)`,
+    { code: place.code, ...windowParams(window) },
   );
-  return row ?? { items: [], total: 0 };
+  return toPage(rows, window);
+}
+
+export async function countCommunitiesWithin(db: Database, place: JurisdictionRecord): Promise<number> {
+  if (place.level === "COMMUNITY") return 0;
+  return readCount(
+    db,
+    `MATCH (j:Jurisdiction) WHERE j.${rollupField(place.level)} = $code AND j.level = 'COMMUNITY' RETURN count(j) AS count`,
+    { code: place.code },
+  );
 }
 
 export const REPORT_FIELDS =
-  "id: r.id, title: r.title, year: r.year, publishedAt: r.publishedAt, publisher: r.publisher, subjectCode: r.subjectCode, textLength: r.textLength";
+  "id: r.id, title: r.title, year: r.year, publishedAt: r.publishedAt, publisher: r.publisher, subjectCode: r.subjectCode, textLength: r.textLength, " +
+  "source: CASE WHEN r.sourceFormat IS NULL THEN null ELSE {path: r.sourcePath, url: r.sourceUrl, format: r.sourceFormat, " +
+  "encoding: r.sourceEncoding, title: r.sourceTitle, publishedAt: r.sourcePublishedAt, canonicalUrl: r.sourceCanonicalUrl} END";
+
+/** Reports newest first: year (unknown last), then id. */
+export const NEWEST_FIRST: SortColumn[] = [{ expr: "coalesce(r.year, 0)", desc: true }, { expr: "r.id" }];
 
 /** Reports whose subject lies within the place (a street's report counts for its district). */
 export async function reportsWithin(
   db: Database,
   place: JurisdictionRecord,
   year: number | null,
-  page: PageWindow,
+  window: PageWindow,
 ): Promise<Page<ReportRecord>> {
-  const row = await readOne<Page<ReportRecord>>(
+  const rows = await readRows<{ item: ReportRecord; key: SortKey }>(
     db,
-    `MATCH (r:Report) WHERE r.${rollupField(place.level)} = $code AND ($year IS NULL OR r.year = $year)
-     WITH r ORDER BY r.year DESC, r.id
-     WITH collect(r {${REPORT_FIELDS}}) AS rows
-     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { code: place.code, year, ...page },
+    `MATCH (r:Report) ${where([`r.${rollupField(place.level)} = $code`, year !== null && "r.year = $year"], NEWEST_FIRST, window)}
+     RETURN r {${REPORT_FIELDS}} AS item, ${sortKeyOf(NEWEST_FIRST)} AS key
+     ORDER BY ${orderBy(NEWEST_FIRST)} LIMIT toInteger($limit)`,
+    { code: place.code, year, ...windowParams(window) },
   );
-  return row ?? { items: [], total: 0 };
+  return toPage(rows, window);
+}
+
+export async function countReportsWithin(db: Database, place: JurisdictionRecord, year: number | null): Promise<number> {
+  return readCount(
+    db,
+    `MATCH (r:Report) WHERE r.${rollupField(place.level)} = $code ${year !== null ? "AND r.year = $year" : ""} RETURN count(r) AS count`,
+    { code: place.code, year },
+  );
 }
 
 export interface AdviceRecord {

@@ -43,6 +43,18 @@ export interface ReportRecord {
   publisher: string | null;
   subjectCode: string | null;
   textLength: number;
+  /** null for reports written before sources were kept */
+  source: ReportSourceRecord | null;
+}
+
+export interface ReportSourceRecord {
+  path: string | null;
+  url: string | null;
+  format: string;
+  encoding: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  canonicalUrl: string | null;
 }
 
 export interface MetricRecord {
@@ -68,13 +80,18 @@ export interface MentionRecord {
   ends: number[];
 }
 
-/** A page of a list, with the total, as every list query returns it. */
+/** A row's position in its list's order: the values of the sort columns, the last one unique. */
+export type SortKey = (string | number)[];
+
+/** A page of a list: its items in order, each one's sort key, and whether more follow. */
 export interface Page<T> {
   items: T[];
-  total: number;
+  keys: SortKey[];
+  hasMore: boolean;
 }
 
+/** Which page: up to `limit` items after the row with sort key `after` (null: from the start). */
 export interface PageWindow {
-  offset: number;
   limit: number;
+  after: SortKey | null;
 }

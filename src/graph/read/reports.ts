@@ -1,10 +1,11 @@
 // Reads about reports and what each one mentions.
 import type { Database } from "../driver.js";
-import { JURISDICTION_FIELDS, REPORT_FIELDS } from "./places.js";
+import { orderBy, sortKeyOf, toPage, where, windowParams } from "./keyset.js";
+import { JURISDICTION_FIELDS, NEWEST_FIRST, REPORT_FIELDS, withinField } from "./places.js";
 import { METRIC_FIELDS } from "./metrics.js";
 import { PROGRAM_FIELDS } from "./programs.js";
-import type { JurisdictionRecord, LawFirmRecord, LawRecord, MetricRecord, Page, PageWindow, PersonRecord, ProgramRecord, ReportRecord } from "./records.js";
-import { readByKeys, readOne, readRows } from "./run.js";
+import type { JurisdictionRecord, LawFirmRecord, LawRecord, MetricRecord, Page, PageWindow, PersonRecord, ProgramRecord, ReportRecord, SortKey } from "./records.js";
+import { readByKeys, readCount, readRows } from "./run.js";
 
 export async function reportsById(db: Database, ids: readonly string[]): Promise<(ReportRecord | null)[]> {
   return readByKeys(db, `UNWIND $keys AS key MATCH (r:Report {id: key}) RETURN key, r {${REPORT_FIELDS}} AS value`, ids);
@@ -18,18 +19,30 @@ export interface ReportFilter {
   within: string | null;
 }
 
-export async function listReports(db: Database, filter: ReportFilter, page: PageWindow): Promise<Page<ReportRecord>> {
-  const row = await readOne<Page<ReportRecord>>(
+function reportConditions(filter: ReportFilter): string[] {
+  return [
+    filter.year !== null && "r.year = $year",
+    filter.subject !== null && "r.subjectCode = $subject",
+    filter.within !== null && `r.${withinField(filter.within) === "code" ? "subjectCode" : withinField(filter.within)} = $within`,
+  ].filter((c): c is string => !!c);
+}
+
+/** Reports newest first. Without a filter, the id index lists them all (every report is read to sort them). */
+export async function listReports(db: Database, filter: ReportFilter, window: PageWindow): Promise<Page<ReportRecord>> {
+  const conditions = reportConditions(filter);
+  if (!conditions.length) conditions.push("r.id >= ''");
+  const rows = await readRows<{ item: ReportRecord; key: SortKey }>(
     db,
-    `MATCH (r:Report)
-     WHERE ($year IS NULL OR r.year = $year) AND ($subject IS NULL OR r.subjectCode = $subject)
-       AND ($within IS NULL OR $within IN [r.provinceCode, r.cityCode, r.districtCode, r.townshipCode, r.subjectCode])
-     WITH r ORDER BY r.year DESC, r.id
-     WITH collect(r {${REPORT_FIELDS}}) AS rows
-     RETURN rows[$offset..$offset + $limit] AS items, size(rows) AS total`,
-    { ...filter, ...page },
+    `MATCH (r:Report) ${where(conditions, NEWEST_FIRST, window)}
+     RETURN r {${REPORT_FIELDS}} AS item, ${sortKeyOf(NEWEST_FIRST)} AS key ORDER BY ${orderBy(NEWEST_FIRST)} LIMIT toInteger($limit)`,
+    { ...filter, ...windowParams(window) },
   );
-  return row ?? { items: [], total: 0 };
+  return toPage(rows, window);
+}
+
+export async function countReports(db: Database, filter: ReportFilter): Promise<number> {
+  const conditions = reportConditions(filter);
+  return readCount(db, `MATCH (r:Report) ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""} RETURN count(r) AS count`, { ...filter });
 }
 
 /** Everything each report mentions, by kind: one query for a batch of reports. */
@@ -91,4 +104,15 @@ export async function metricsById(db: Database, ids: readonly string[]): Promise
      RETURN key, m {${METRIC_FIELDS}, reportId: r.id, jurisdictionCode: j.code} AS value`,
     ids,
   );
+}
+
+/** The whole text of each report (null: none kept); callers cut the page they need. */
+export async function textsOfReports(db: Database, ids: readonly string[]): Promise<(string | null)[]> {
+  const rows = await readRows<{ id: string; text: string | null }>(
+    db,
+    `UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN id, r.text AS text`,
+    { ids },
+  );
+  const byId = new Map(rows.map((r) => [r.id, r.text]));
+  return ids.map((id) => byId.get(id) ?? null);
 }

@@ -1,6 +1,7 @@
 // Running read queries: one place that turns driver results into plain records.
 import type { Database } from "../driver.js";
-import type { Page } from "./records.js";
+import { toPage, windowParams } from "./keyset.js";
+import type { Page, PageWindow, SortKey } from "./records.js";
 
 export async function readRows<T>(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
   const { records } = await db.driver.executeQuery(cypher, params, { database: db.database, routing: "READ" });
@@ -27,14 +28,27 @@ export async function readByKeys<T>(
   return keys.map((k) => byKey.get(k) ?? null);
 }
 
-/** readByKeys for a page per key: the query returns `key`, `items` and `total`. */
+/** A count query's one number (the query returns `count`). */
+export async function readCount(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<number> {
+  return (await readOne<{ count: number }>(db, cypher, params))?.count ?? 0;
+}
+
+/**
+ * readByKeys for a page per key: the query UNWINDs $keys AS key, reads up to $limit rows per key
+ * (page size + 1) and returns `key`, `item` and `key` of the sort; rows come back per key in order.
+ */
 export async function readPagesByKeys<T>(
   db: Database,
   cypher: string,
   keys: readonly string[],
+  window: PageWindow,
   params: Record<string, unknown> = {},
 ): Promise<Page<T>[]> {
-  const rows = await readRows<{ key: string } & Page<T>>(db, cypher, { ...params, keys });
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  return keys.map((k) => ({ items: byKey.get(k)?.items ?? [], total: byKey.get(k)?.total ?? 0 }));
+  const rows = await readRows<{ key: string; item: T; sortKey: SortKey }>(db, cypher, { ...params, keys, ...windowParams(window) });
+  const byKey = new Map<string, { item: T; key: SortKey }[]>();
+  for (const row of rows) {
+    if (!byKey.has(row.key)) byKey.set(row.key, []);
+    byKey.get(row.key)!.push({ item: row.item, key: row.sortKey });
+  }
+  return keys.map((k) => toPage(byKey.get(k) ?? [], window));
 }

@@ -1,0 +1,160 @@
+// Reads of the programme roll-ups (src/graph/rollups.ts keeps them): where a programme runs,
+// what a place runs, which programmes recur, a programme's years. Each reads a few roll-up nodes
+// through their indexes, never the mentions.
+import { ALL, COUNT_FIELD, levelOfCode, rollupId, type AreaLevel, type RollupLevel } from "../rollups.js";
+import type { Database } from "../driver.js";
+import { emptyPage, orderBy, sortKeyOf, toPage, where, windowParams, type SortColumn } from "./keyset.js";
+import { JURISDICTION_FIELDS, rollupField } from "./places.js";
+import { PROGRAM_FIELDS } from "./programs.js";
+import type { JurisdictionRecord, Page, PageWindow, ProgramRecord, SortKey } from "./records.js";
+import { readCount, readOne, readPagesByKeys, readRows } from "./run.js";
+
+export interface PlaceFilter {
+  /** the level places are counted at: a street's report counts for its district at DISTRICT */
+  level: RollupLevel;
+  year: number | null;
+  /** only places within this division code */
+  within: string | null;
+}
+
+const RANK: Record<AreaLevel, number> = { ALL: 0, PROVINCE: 1, CITY: 2, DISTRICT: 3, TOWNSHIP: 4, COMMUNITY: 5 };
+
+/** The area a filter reads (a division, or the whole graph) and its level. */
+function areaOf(filter: PlaceFilter): { area: string; areaLevel: AreaLevel; year: number } {
+  const areaLevel: AreaLevel = filter.within ? (levelOfCode(filter.within) ?? "ALL") : "ALL";
+  return { area: filter.within ?? ALL, areaLevel, year: filter.year ?? 0 };
+}
+
+/** Places of the filter's level can lie within its area only if the area is not below that level. */
+const canHoldLevel = (filter: PlaceFilter) => RANK[areaOf(filter).areaLevel] <= RANK[filter.level];
+
+// ---- recurringPrograms -------------------------------------------------------------------------
+
+export interface RecurringProgramRecord {
+  program: ProgramRecord;
+  jurisdictionCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+const MOST_WIDESPREAD = (field: string): SortColumn[] => [{ expr: `x.${field}`, desc: true }, { expr: "x.program" }];
+
+/** Programmes mentioned in reports from at least `min` distinct places of a level (within an area, in a year). */
+export async function recurringPrograms(db: Database, filter: PlaceFilter & { min: number }, window: PageWindow): Promise<Page<RecurringProgramRecord>> {
+  if (!canHoldLevel(filter)) return emptyPage();
+  const field = COUNT_FIELD[filter.level];
+  const order = MOST_WIDESPREAD(field);
+  const rows = await readRows<{ item: RecurringProgramRecord; key: SortKey }>(
+    db,
+    `MATCH (x:ProgramRollup) ${where(["x.code = $area", "x.year = $year", `x.${field} >= $min`], order, window)}
+     WITH x ORDER BY ${orderBy(order)} LIMIT toInteger($limit)
+     MATCH (p:Program {key: x.program})
+     RETURN {program: p {${PROGRAM_FIELDS}}, jurisdictionCount: x.${field}, firstYear: x.firstYear, lastYear: x.lastYear} AS item,
+            ${sortKeyOf(order)} AS key`,
+    { ...areaOf(filter), min: filter.min, ...windowParams(window) },
+  );
+  return toPage(rows, window);
+}
+
+export async function countRecurringPrograms(db: Database, filter: PlaceFilter & { min: number }): Promise<number> {
+  if (!canHoldLevel(filter)) return 0;
+  return readCount(
+    db,
+    `MATCH (x:ProgramRollup) WHERE x.code = $area AND x.year = $year AND x.${COUNT_FIELD[filter.level]} >= $min RETURN count(x) AS count`,
+    { ...areaOf(filter), min: filter.min },
+  );
+}
+
+// ---- program.jurisdictions ---------------------------------------------------------------------
+
+export interface ProgramPlaceRecord {
+  jurisdiction: JurisdictionRecord;
+  reports: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+const BY_PLACE: SortColumn[] = [{ expr: "x.code" }];
+
+/** The places (at a level, within an area, in a year) whose reports mention each programme, by code. */
+export async function placesOfPrograms(db: Database, keys: readonly string[], filter: PlaceFilter, window: PageWindow): Promise<Page<ProgramPlaceRecord>[]> {
+  if (!canHoldLevel(filter)) return keys.map(() => emptyPage());
+  const withinLevel = filter.within ? levelOfCode(filter.within) : null;
+  const within = withinLevel ? `x.${withinLevel === "COMMUNITY" ? "code" : rollupField(withinLevel)} = $area` : null;
+  return readPagesByKeys(
+    db,
+    `UNWIND $keys AS key
+     CALL (key) {
+       MATCH (x:ProgramRollup) ${where(["x.program = key", "x.level = $level", "x.year = $year", within], BY_PLACE, window)}
+       RETURN x ORDER BY ${orderBy(BY_PLACE)} LIMIT toInteger($limit)
+     }
+     MATCH (j:Jurisdiction {code: x.code})
+     RETURN key, {jurisdiction: j {${JURISDICTION_FIELDS}}, reports: x.reports, firstYear: x.firstYear, lastYear: x.lastYear} AS item,
+            ${sortKeyOf(BY_PLACE)} AS sortKey`,
+    keys,
+    window,
+    { level: filter.level, ...areaOf(filter) },
+  );
+}
+
+/** How many places placesOfPrograms lists for a programme: kept on the area's roll-up. */
+export async function countPlacesOfProgram(db: Database, key: string, filter: PlaceFilter): Promise<number> {
+  if (!canHoldLevel(filter)) return 0;
+  const { area, year } = areaOf(filter);
+  return readCount(db, `OPTIONAL MATCH (x:ProgramRollup {id: $id}) RETURN coalesce(x.${COUNT_FIELD[filter.level]}, 0) AS count`, {
+    id: rollupId(key, area, year),
+  });
+}
+
+/** The codes of the places (first `limit` by code) behind each programme's recurringPrograms count. */
+export async function placeCodesOfPrograms(db: Database, keys: readonly string[], filter: PlaceFilter, limit: number): Promise<string[][]> {
+  const pages = await placesOfPrograms(db, keys, filter, { limit, after: null });
+  return pages.map((page) => page.items.map((p) => p.jurisdiction.code));
+}
+
+// ---- jurisdiction.programs ---------------------------------------------------------------------
+
+const MOST_REPORTED: SortColumn[] = [{ expr: "x.reports", desc: true }, { expr: "x.program" }];
+
+/** Programmes mentioned by reports from within each place, with how many reports, most first. */
+export async function programsWithin(db: Database, codes: readonly string[], window: PageWindow): Promise<Page<ProgramRecord & { reports: number }>[]> {
+  return readPagesByKeys(
+    db,
+    `UNWIND $keys AS key
+     CALL (key) {
+       MATCH (x:ProgramRollup) ${where(["x.code = key", "x.year = 0"], MOST_REPORTED, window)}
+       RETURN x ORDER BY ${orderBy(MOST_REPORTED)} LIMIT toInteger($limit)
+     }
+     MATCH (p:Program {key: x.program})
+     RETURN key, p {${PROGRAM_FIELDS}, reports: x.reports} AS item, ${sortKeyOf(MOST_REPORTED)} AS sortKey`,
+    codes,
+    window,
+  );
+}
+
+export async function countProgramsWithin(db: Database, code: string): Promise<number> {
+  return readCount(db, `MATCH (x:ProgramRollup) WHERE x.code = $code AND x.year = 0 RETURN count(x) AS count`, { code });
+}
+
+// ---- sharedPrograms, report counts ---------------------------------------------------
+
+/** Programmes that reports from within both places mention. */
+export async function sharedPrograms(db: Database, a: string, b: string): Promise<ProgramRecord[]> {
+  const rows = await readRows<{ p: ProgramRecord }>(
+    db,
+    `MATCH (x:ProgramRollup) WHERE x.code = $a AND x.year = 0
+     MATCH (y:ProgramRollup {id: x.program + '|' + $b + '|0'})
+     MATCH (p:Program {key: x.program})
+     RETURN p {${PROGRAM_FIELDS}} AS p ORDER BY p.key`,
+    { a, b },
+  );
+  return rows.map((r) => r.p);
+}
+
+/** Reports mentioning a programme (in a year): kept on its whole-graph roll-up. */
+export async function countReportsMentioningProgram(db: Database, key: string, year: number | null): Promise<number> {
+  const row = await readOne<{ count: number }>(db, `OPTIONAL MATCH (x:ProgramRollup {id: $id}) RETURN coalesce(x.reports, 0) AS count`, {
+    id: rollupId(key, ALL, year ?? 0),
+  });
+  return row?.count ?? 0;
+}
