@@ -2,7 +2,7 @@
 import type { Database } from "../driver.js";
 import { readRows } from "./run.js";
 
-export type SearchLabel = "Jurisdiction" | "Program" | "Law" | "LawFirm" | "Person";
+export type SearchLabel = "Jurisdiction" | "Program" | "Law" | "LawFirm" | "Person" | "UnlinkedPlace";
 
 export interface SearchHitRecord {
   label: SearchLabel;
