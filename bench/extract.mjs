@@ -2,7 +2,9 @@
 //   1. start-up: fresh `node` → first extraction done (division index + lexicons loaded), and that child's peak RSS
 //   2. throughput over a corpus (shared corpus if present + examples + 200 generated reports): MB/s and reports/s
 //   3. linear growth: one extractReport call on 1, 5 and 10 MB inputs; time(10 MB)/time(1 MB) should be ≈ 10
-//   4. peak RSS of this process
+//   4. published formats: the example report as plain text, a GBK web page, a PDF and a DOCX,
+//      read (src/io) and extracted; time per document, pages/s, and the ratio to plain text
+//   5. peak RSS of this process
 // Usage: npm run bench:extract   (or: node bench/extract.mjs after a build)
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -129,5 +131,54 @@ try {
   rmSync(genDir, { recursive: true, force: true });
 }
 
-// ---- 4. peak RSS ----------------------------------------------------------------------------
+// ---- 4. published formats -------------------------------------------------------------------
+{
+  const { readReportBytes } = await import(pathToFileURL(join(root, "dist/io/read-report.js")).href);
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const fixtures = join(root, "test/fixtures/formats");
+  const forms = [
+    { label: "plain text (UTF-8)", file: join(root, "examples/reports/2022-zhuji-fengqiao.txt") },
+    { label: "web page (GBK, with navigation)", file: join(fixtures, "fengqiao-gbk.html") },
+    { label: "PDF", file: join(fixtures, "fengqiao.pdf") },
+    { label: "DOCX", file: join(fixtures, "fengqiao.docx") },
+  ].map((f) => ({ ...f, bytes: readFileSync(f.file), read: [], total: [] }));
+  const pdfForm = forms[2];
+  const pdfDoc = await getDocument({ data: new Uint8Array(pdfForm.bytes), verbosity: 0 }).promise;
+  pdfForm.pages = pdfDoc.numPages;
+  await pdfDoc.destroy();
+  forms[1].pages = 1;
+
+  const once = async (form) => {
+    const t = performance.now();
+    const document = await readReportBytes(form.bytes, form.file);
+    const read = performance.now() - t;
+    extractReport(document.text);
+    return { read, total: performance.now() - t };
+  };
+  for (let i = 0; i < 3; i++) for (const form of forms) await once(form); // warm-up
+  const ROUNDS = 15;
+  for (let i = 0; i < ROUNDS; i++) {
+    // Interleaved, so that a busy moment of a shared machine falls on every form alike.
+    for (const form of forms) {
+      const { read, total } = await once(form);
+      form.read.push(read);
+      form.total.push(total);
+    }
+  }
+  const plain = median(forms[0].total);
+  console.log(`published formats (the example report 2022-zhuji-fengqiao in each form; read + extract, median of ${ROUNDS} interleaved rounds)`);
+  console.log("  form                              bytes     read ms   read+extract ms   × plain text   pages/s");
+  for (const form of forms) {
+    const total = median(form.total);
+    const ratio = total / plain;
+    const pages = form.pages ? fmt((form.pages * 1000) / total, 1) : "";
+    const floor = form === forms[1] || form === pdfForm ? `   [floor ≤ 2×: ${verdict(ratio <= 2)}]` : "";
+    console.log(
+      `  ${form.label.padEnd(32)} ${String(form.bytes.length).padStart(7)}   ${fmt(median(form.read)).padStart(7)}   ${fmt(total).padStart(15)}   ${fmt(ratio, 1).padStart(12)}   ${pages.padStart(7)}${floor}`,
+    );
+  }
+  console.log(`  (the PDF has ${pdfForm.pages} pages; pages/s for the web page counts pages read, one per file)\n`);
+}
+
+// ---- 5. peak RSS ----------------------------------------------------------------------------
 console.log(`peak RSS of this benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);

@@ -8,7 +8,7 @@ import { evidenceOfPrograms, programsByKey, reportsMentioning, type MentionedLab
 import type { PageWindow } from "../graph/read/records.js";
 import type { RollupLevel } from "../graph/rollups.js";
 import { placeCodesOfPrograms, placesOfPrograms, programsWithin, type PlaceFilter } from "../graph/read/rollups.js";
-import { contentsOfReports, metricsById, metricsOfReports, reportsById } from "../graph/read/reports.js";
+import { contentsOfReports, metricsById, metricsOfReports, reportsById, textsOfReports } from "../graph/read/reports.js";
 
 /**
  * A loader whose keys share extra arguments (a page window, filters): keys with equal
@@ -71,6 +71,7 @@ export function createLoaders(db: Database) {
     lawyers: byKeys((keys) => lawyersOf(db, keys)),
     firmOfPerson: byKeys((keys) => firmsOfPersons(db, keys)),
     reportContents: byKeys((ids) => contentsOfReports(db, ids)),
+    reportText: byKeys((ids) => textsOfReports(db, ids)),
     reportMetrics: byKeys((ids) => metricsOfReports(db, ids)),
   };
 }

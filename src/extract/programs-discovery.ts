@@ -49,8 +49,10 @@ const NUMBERED_PAIR = new RegExp(`^[${NUMERAL}双](?![${NUMERAL}])[${HAN}]{1,5}[
 const ONCE_SLOGAN = new RegExp(`^[${HAN}]{2,4}[跑查办]一次$`);
 const DOT_BRAND = new RegExp(`^[${HAN}]{2,12}[·・•‧](?:[${HAN}]{2,12}|\\d{4})$`);
 const DATE_LIKE = /^[\d.·・•‧\-/]+$/;
-/** 八大工程, 三项规定, 四个一: a count of local items rather than a programme's name */
-const COUNTED_GROUP = new RegExp(`^[${NUMERAL}]{1,3}[大项个类条]`);
+/** 八大工程, 三项规定, 四个一: a short count of local items rather than a programme's name (not 一个窗口管审批) */
+const COUNTED_GROUP = new RegExp(`^[${NUMERAL}]{1,3}[大项个类条][${HAN}]{0,2}$`);
+/** 八清单, 双示范, 一证即办: a numeral and a few words, the shape of a local mechanism (not 十四五) */
+const NUMBERED_SHORT = new RegExp(`^[${NUMERAL}双](?![${NUMERAL}])[${HAN}]{2,3}$`);
 const NOT_A_NAME = /[。;；:：!！?？《》]/;
 
 function hanCount(s: string): number {
@@ -70,6 +72,8 @@ function isParallelSlogan(content: string): boolean {
 /** Honours, places, targets, styles, lists and doctrines: quotations that never name a programme. */
 function isExcluded(content: string, words: DiscoveryWords): boolean {
   if (content.length < 3 || NOT_A_NAME.test(content) || DATE_LIKE.test(content)) return true;
+  // a formula of digits (“1+1”, “3+X”) is a fragment of a name, never one
+  if (hanCount(content) < 2) return true;
   // a list of short items (“快、准、稳”) rather than a slogan of parallel phrases
   if (SLOGAN_SEPARATOR.test(content) && !isParallelSlogan(content)) return true;
   if (COUNTED_GROUP.test(content) || words.rejectNames.includes(content)) return true;
@@ -88,6 +92,7 @@ function hasProgramShape(content: string, words: DiscoveryWords, mannerSlogan: R
   return (
     isParallelSlogan(content) ||
     NUMBERED_PAIR.test(content) ||
+    NUMBERED_SHORT.test(content) ||
     DOT_BRAND.test(content) ||
     ONCE_SLOGAN.test(content) ||
     mannerSlogan.test(content) ||
@@ -101,6 +106,8 @@ interface ContextRules {
   mannerSlogan: RegExp;
   headAfterModifier: RegExp;
   shortName: RegExp;
+  /** a run verb, then at most a few characters of modifier (依托区域化党建“…”), ending right before the quote */
+  runVerbBefore: RegExp;
 }
 
 // A modifier between the quotation and its head word is a few characters of one phrase
@@ -116,6 +123,7 @@ function contextRules(words: DiscoveryWords): ContextRules {
       mannerSlogan: new RegExp(`^(?:${words.mannerPrefixes.join("|")})[${HAN}]?办$`),
       headAfterModifier: new RegExp(`^${MODIFIER}(?:${words.headsAfterModifier.join("|")})`),
       shortName: new RegExp(`^(?:${words.shortNameHeads.join("|")})`),
+      runVerbBefore: new RegExp(`(?:${words.runVerbsBefore.join("|")})(?:(?![的等和与及])[${HAN}]){0,6}$`),
     };
     rulesCache.set(words, rules);
   }
@@ -129,10 +137,13 @@ function followedByProgramWord(text: string, q: Quotation, words: DiscoveryWords
   return words.headsRightAfter.some((h) => after.startsWith(h)) || rules.headAfterModifier.test(after);
 }
 
-function precededByProgramWord(text: string, q: Quotation, words: DiscoveryWords): boolean {
+function precededByProgramWord(text: string, q: Quotation, words: DiscoveryWords, rules: ContextRules): boolean {
   const before = text.slice(Math.max(0, q.start - 1 - CONTEXT_WINDOW), q.start - 1);
-  return words.headsBefore.some((h) => before.endsWith(h));
+  return words.headsBefore.some((h) => before.endsWith(h)) || (RUN_NAME.test(q.content) && rules.runVerbBefore.test(before));
 }
+
+/** What a place runs under a name of its own: a few characters, one word (不是 a sentence). */
+const RUN_NAME = new RegExp(`^[${HAN}]{3,8}$`);
 
 const TWO_HAN = new RegExp(`^[${HAN}]{2}$`);
 
@@ -216,7 +227,7 @@ export function discoverQuotedPrograms(
     if (
       hasProgramShape(content, words, rules.mannerSlogan) ||
       followedByProgramWord(text, q, words, rules) ||
-      precededByProgramWord(text, q, words)
+      precededByProgramWord(text, q, words, rules)
     ) {
       return { kind: "new", name: discoveredName(content), end: q.end };
     }

@@ -36,6 +36,8 @@ export interface DiscoveryWords {
   shortNameHeads: string[];
   /** a quotation followed by one of these names a problem (“…”问题) */
   problemWords: string[];
+  /** verbs that say the place runs what it quotes (依托“…”, 推出“…”), a short modifier allowed between */
+  runVerbsBefore: string[];
 }
 
 export interface ProgramLexicon {

@@ -34,7 +34,8 @@ export function extractPrograms(doc: ReportText): Entity[] {
   }));
   const newNames = [...new Set(quoted.filter((q) => q.category === DISCOVERED).map((q) => q.name))];
   const elsewhere = hitsOfNames(skeleton, newNames);
-  const hits = keepNonOverlapping([...known, ...quoted, ...elsewhere]);
+  const inTitle = bookTitleTest(doc.text);
+  const hits = keepNonOverlapping([...known, ...quoted, ...elsewhere]).filter((h) => !inTitle(h.start, h.end));
   return toEntities(doc, hits, lexicon);
 }
 
@@ -97,15 +98,41 @@ function keepNonOverlapping(hits: Hit[]): Hit[] {
   return kept;
 }
 
-const QUOTE_MARKS = /[“”"‘’「」『』\s]/g;
+/**
+ * A test "does [start, end) lie inside a document's title (《…》)?": a programme's name inside
+ * 《公平竞争审查条例》 names the document, not a programme the place runs.
+ */
+function bookTitleTest(text: string): (start: number, end: number) => boolean {
+  const titles: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/《[^《》\n]{1,80}》/g)) titles.push({ start: m.index!, end: m.index! + m[0].length });
+  return (start, end) => {
+    let lo = 0;
+    let hi = titles.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (titles[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const t = titles[lo];
+    return !!t && t.start <= start && end <= t.end;
+  };
+}
 
-/** One entity per programme, in order of first mention. */
+const QUOTE_MARKS = /[“”"‘’「」『』\s]/g;
+/** Written with spaces, 、, ，, · or / between its parts, a name is still one programme. */
+const SEPARATORS = /[\s、，,·・•‧/／“”"‘’「」『』]/g;
+
+/** One entity per programme (names differing only in separators are one), in order of first mention. */
 function toEntities(doc: ReportText, hits: Hit[], lexicon: ProgramLexicon): Entity[] {
   const byName = new Map<string, { category: string; mentions: Mention[] }>();
+  const nameOfForm = new Map<string, string>();
   for (const h of hits) {
-    const group = byName.get(h.name) ?? { category: h.category, mentions: [] };
+    const form = h.name.replace(SEPARATORS, "");
+    const name = nameOfForm.get(form) ?? h.name;
+    nameOfForm.set(form, name);
+    const group = byName.get(name) ?? { category: h.category, mentions: [] };
     group.mentions.push(doc.mention(h.start, h.end));
-    byName.set(h.name, group);
+    byName.set(name, group);
   }
   return [...byName].map(([name, group]) => {
     const listed = lexicon.programs.get(name)?.aliases ?? [];

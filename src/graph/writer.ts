@@ -5,6 +5,7 @@
 // cannot both write it (the Report key constraint makes the second wait, then find it).
 import type { ManagedTransaction } from "neo4j-driver";
 import type { ReportExtraction } from "../extract/types.js";
+import type { ReportSource } from "../io/document.js";
 import type { Database } from "./driver.js";
 import { GraphBatch, NAMED_LABELS, type NamedLabel } from "./rows.js";
 import { deleteReportsInTx } from "./delete.js";
@@ -17,6 +18,25 @@ export interface ReportInput {
   extraction: ReportExtraction;
   /** the file it came from (absolute path or a caller's name); null: no source to track */
   source: string | null;
+  /** the text the extraction's offsets refer to, kept so that evidence can be shown in context */
+  text?: string | null;
+  /** where and how the report was read (format, encoding, URL, title …) */
+  provenance?: ReportSource | null;
+}
+
+/** The Report's own copy of its text and provenance, set when the Report is created. */
+function provenanceProps(input: ReportInput | undefined): Record<string, string | null> {
+  const p = input?.provenance;
+  return {
+    text: input?.text ?? null,
+    sourcePath: p?.path ?? input?.source ?? null,
+    sourceUrl: p?.url ?? null,
+    sourceFormat: p?.format ?? null,
+    sourceEncoding: p?.encoding ?? null,
+    sourceTitle: p?.title ?? null,
+    sourcePublishedAt: p?.publishedAt ?? null,
+    sourceCanonicalUrl: p?.canonicalUrl ?? null,
+  };
 }
 
 export interface BatchResult {
@@ -158,7 +178,10 @@ export async function writeReports(db: Database, inputs: ReportInput[]): Promise
       const createdCount = { nodes: 0, relationships: 0 };
       const all = new GraphBatch();
       for (const input of inputs) all.add(input.extraction, input.source);
-      const created = await tx.run(CREATE_REPORTS, { reports: all.reports(), token });
+      const inputOf = new Map<string, ReportInput>();
+      for (const input of inputs) if (!inputOf.has(input.extraction.textHash)) inputOf.set(input.extraction.textHash, input);
+      const reportRows = all.reports().map((r) => ({ ...r, props: { ...r.props, ...provenanceProps(inputOf.get(r.id)) } }));
+      const created = await tx.run(CREATE_REPORTS, { reports: reportRows, token });
       createdCount.nodes += created.summary.counters.updates().nodesCreated;
       const isNew = new Set(created.records.filter((r) => r.get("created")).map((r) => r.get("id") as string));
 

@@ -1,13 +1,12 @@
 // The ingest pipeline: sources → extraction (worker threads) → batched, all-or-nothing writes.
-import { extractReport } from "../extract/index.js";
-import { decodeReport, readReport } from "../io/read-report.js";
+import { REPORT_FORMATS, type ReportFormat } from "../io/document.js";
 import { firstLine, type Database } from "../graph/driver.js";
 import { reportsById } from "../graph/read/reports.js";
 import { writeReports, type ReportInput, type WriteStatus } from "../graph/writer.js";
 import type { SourceFile } from "./sources.js";
-import { checkReportFacts, checkReportNumbers, DEFAULT_MAX_FACTS, MAX_BATCH_FACTS, reportFacts } from "./limits.js";
+import { DEFAULT_MAX_FACTS, MAX_BATCH_FACTS, reportFacts } from "./limits.js";
 import { ExtractionPool } from "./worker-pool.js";
-import type { ExtractRequest, ExtractResponse } from "./worker-protocol.js";
+import { extractOne, type ExtractRequest, type ExtractResponse } from "./worker-protocol.js";
 
 export interface IngestOptions {
   /** extraction worker threads; 0 extracts in this thread */
@@ -31,6 +30,8 @@ export interface IngestSummary {
   total: number;
   counts: Record<WriteStatus, number>;
   failed: { source: string; reason: string }[];
+  /** reports read, by format (text, html, pdf, docx) */
+  formats: Record<ReportFormat, number>;
   /** per report, what happened */
   results: { source: string; id: string; status: WriteStatus }[];
   wallMs: number;
@@ -56,21 +57,6 @@ async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-function inlineExtractor(): (r: ExtractRequest) => Promise<ExtractResponse> {
-  return async (request) => {
-    const started = performance.now();
-    try {
-      const text = request.bytes ? decodeReport(request.bytes, request.display) : await readReport(request.path);
-      checkReportNumbers(text, request.maxFacts, request.display);
-      const extraction = extractReport(text);
-      checkReportFacts(extraction, request.maxFacts, request.display);
-      return { id: request.id, ok: true, extraction, ms: performance.now() - started };
-    } catch (error) {
-      return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  };
 }
 
 /** How long to wait for Neo4j when checking what an interrupted batch left behind. */
@@ -104,6 +90,7 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
     total: sources.length,
     counts: { new: 0, unchanged: 0, updated: 0 },
     failed: [],
+    formats: Object.fromEntries(REPORT_FORMATS.map((f) => [f, 0])) as Record<ReportFormat, number>,
     results: [],
     wallMs: 0,
     extractMs: 0,
@@ -112,7 +99,7 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
   };
   const stdin = sources.some((s) => s.path === "-") ? await readStdin() : undefined;
   const pool = options.workers > 0 ? new ExtractionPool(options.workers) : null;
-  const extract = pool ? (r: ExtractRequest) => pool.extract(r) : inlineExtractor();
+  const extract = pool ? (r: ExtractRequest) => pool.extract(r) : extractOne;
   const report = () => options.onProgress?.({ done: summary.results.length + summary.failed.length, total: sources.length, failed: summary.failed.length });
 
   let batch: (ReportInput & { display: string })[] = [];
@@ -161,10 +148,13 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
       const source = sources[response.id]!;
       if (response.ok) {
         summary.extractMs += response.ms;
+        summary.formats[response.source.format]++;
         // A transaction holds at most about MAX_BATCH_FACTS facts, however few reports that is.
         const facts = reportFacts(response.extraction);
         if (batch.length && batchFacts + facts > (options.batchFacts ?? MAX_BATCH_FACTS)) await flush();
-        batch.push({ extraction: response.extraction, source: source.path === "-" ? null : source.path, display: source.display });
+        const path = source.path === "-" ? null : source.path;
+        const provenance = { ...response.source, path, url: source.url ?? null };
+        batch.push({ extraction: response.extraction, source: path, text: response.text, provenance, display: source.display });
         batchFacts += facts;
       } else {
         summary.failed.push({ source: source.display, reason: response.error });

@@ -1,15 +1,19 @@
-// The report files an ingest reads: files as given, directories walked for *.txt, "-" for stdin.
-import { readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+// The report files an ingest reads: files as given, directories walked for report files (any
+// format the readers take), "-" for stdin. A sidecar NAME.url file gives a file's published URL.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import { REPORT_EXTENSIONS } from "../io/read-report.js";
 
 export interface SourceFile {
   /** what the user named, for messages */
   display: string;
   /** absolute path, or "-" for standard input */
   path: string;
+  /** where the report was published (--source-url or a sidecar .url file) */
+  url?: string | null;
 }
 
-const REPORT_FILE = /\.txt$/i;
+const isReportFile = (name: string) => REPORT_EXTENSIONS.includes(extname(name).toLowerCase());
 
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -18,8 +22,36 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile() && REPORT_FILE.test(entry.name)) out.push(path);
+    else if (entry.isFile() && isReportFile(entry.name)) out.push(path);
   }
+}
+
+/** An http(s) URL, or an error saying what is wrong with it. */
+export function checkSourceUrl(value: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`${what}: not a URL: ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`${what}: expected an http(s) URL, got ${JSON.stringify(value)}`);
+  return url.href;
+}
+
+/**
+ * The URL in REPORT.EXT.url or REPORT.url beside a report: a bare URL on the first line, or a
+ * Windows Internet shortcut ([InternetShortcut] URL=…), as browsers save them.
+ */
+export async function sidecarUrl(path: string): Promise<string | null> {
+  const stem = path.slice(0, path.length - extname(path).length);
+  for (const candidate of [`${path}.url`, `${stem}.url`]) {
+    const content = await readFile(candidate, "utf8").catch(() => null);
+    if (content === null) continue;
+    const lines = content.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const line = lines.find((l) => /^url=/i.test(l))?.slice(4) ?? lines.find((l) => !l.startsWith("["));
+    if (line) return checkSourceUrl(line, candidate);
+  }
+  return null;
 }
 
 /** Expands the arguments in order. A path that does not exist is kept, so its error is reported per file. */
@@ -39,5 +71,6 @@ export async function listSources(args: string[]): Promise<SourceFile[]> {
       out.push({ display: arg, path: resolve(arg) });
     }
   }
+  for (const source of out) if (source.path !== "-") source.url = await sidecarUrl(source.path).catch(() => null);
   return out;
 }

@@ -1,5 +1,10 @@
-// Messages between the ingest process and its extraction workers.
+// Messages between the ingest process and its extraction workers, and the work each message asks for.
+import { extractReport } from "../extract/index.js";
 import type { ReportExtraction } from "../extract/types.js";
+import { decodeText } from "../io/decode-text.js";
+import { checkHasText, emptySource, type ReportDocument } from "../io/document.js";
+import { readReportBytes, readReportFile, type ReportSource } from "../io/read-report.js";
+import { checkReportFacts, checkReportNumbers } from "./limits.js";
 
 export interface ExtractRequest {
   id: number;
@@ -7,10 +12,34 @@ export interface ExtractRequest {
   path: string;
   display: string;
   bytes?: Uint8Array;
+  /** the bytes are a caller's plain text (UTF-8), not a file whose format is to be told */
+  plainText?: boolean;
   /** more figures and mentions than this fail the report (see limits.ts) */
   maxFacts: number;
 }
 
 export type ExtractResponse =
-  | { id: number; ok: true; extraction: ReportExtraction; ms: number }
+  | { id: number; ok: true; extraction: ReportExtraction; text: string; source: ReportSource; ms: number }
   | { id: number; ok: false; error: string };
+
+async function read(request: ExtractRequest): Promise<ReportDocument> {
+  if (!request.bytes) return readReportFile(request.path, request.display);
+  if (!request.plainText) return readReportBytes(request.bytes, request.display);
+  const { text, encoding } = decodeText(request.bytes, request.display);
+  return { text: checkHasText(text, request.display), source: { ...emptySource("text"), encoding } };
+}
+
+/** Reads (any format), checks and extracts one report; a failure becomes a one-line error naming it. */
+export async function extractOne(request: ExtractRequest): Promise<ExtractResponse> {
+  const started = performance.now();
+  try {
+    const document = await read(request);
+    checkReportNumbers(document.text, request.maxFacts, request.display);
+    const extraction = extractReport(document.text);
+    checkReportFacts(extraction, request.maxFacts, request.display);
+    return { id: request.id, ok: true, extraction, text: document.text, source: document.source, ms: performance.now() - started };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { id: request.id, ok: false, error: message.startsWith(request.display) ? message : `${request.display}: ${message}` };
+  }
+}

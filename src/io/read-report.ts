@@ -1,81 +1,68 @@
-// Reading a report file: bytes → text, or one clear reason why not.
+// Reading a report in any format the project takes: bytes → text plus where it came from, or one
+// clear reason why not. The format is recognised by content first (magic bytes), then by name.
 import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import { decodeText } from "./decode-text.js";
+import { checkHasText, emptySource, MAX_REPORT_BYTES, ReportInputError, type ReportDocument, type ReportFormat } from "./document.js";
 
-export class ReportInputError extends Error {
-  constructor(
-    readonly source: string,
-    reason: string,
-  ) {
-    super(`${source}: ${reason}`);
-    this.name = "ReportInputError";
+export { MAX_REPORT_BYTES, ReportInputError, type ReportDocument, type ReportFormat, type ReportSource } from "./document.js";
+
+/** File name endings read as reports when a directory is walked. */
+export const REPORT_EXTENSIONS = [".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".docx", ".doc"];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // Word 97-2003 and other Office binaries
+
+type Kind = ReportFormat | "doc";
+
+/** What the bytes are: their magic number decides, else the name's extension, else a sniff for markup. */
+export function formatOf(bytes: Uint8Array, name: string): Kind {
+  // PDFs may have a few bytes of junk before the header; the spec allows 1 KB.
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes("%PDF-")) {
+    if (startsWith(bytes, PDF_MAGIC) || extname(name).toLowerCase() === ".pdf") return "pdf";
   }
+  if (startsWith(bytes, ZIP_MAGIC)) return "docx";
+  if (startsWith(bytes, OLE_MAGIC)) return "doc";
+  const ext = extname(name).toLowerCase();
+  if ([".html", ".htm", ".shtml", ".xhtml"].includes(ext)) return "html";
+  if (ext === ".pdf") return "pdf";
+  if (ext === ".docx") return "docx";
+  if (ext === ".doc") return "doc";
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString("latin1");
+  if (/^(\xef\xbb\xbf)?\s*(<!doctype html|<html[\s>])/i.test(head)) return "html";
+  return "text";
 }
 
-/** Larger inputs are refused rather than risking the process's memory. */
-export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Decodes report bytes as UTF-8 (BOM allowed), refusing empty, binary and non-UTF-8 input. */
-export function decodeReport(bytes: Uint8Array, source: string): string {
+/** Reads a report from its bytes; `name` (a file name or the caller's) is used for messages and the format. */
+export async function readReportBytes(bytes: Uint8Array, name: string): Promise<ReportDocument> {
   if (bytes.length > MAX_REPORT_BYTES) {
-    throw new ReportInputError(source, `too large (${bytes.length} bytes; the limit is ${MAX_REPORT_BYTES})`);
+    throw new ReportInputError(name, `too large (${bytes.length} bytes; the limit is ${MAX_REPORT_BYTES})`);
   }
-  if (bytes.length === 0) throw new ReportInputError(source, "empty file");
-  if (bytes.includes(0)) throw new ReportInputError(source, "binary data (NUL bytes), not a text report");
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new ReportInputError(
-      source,
-      "not valid UTF-8 (a GBK/GB18030 file? convert it with: iconv -f GB18030 -t UTF-8)",
-    );
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === "") throw new ReportInputError(source, "no text (only whitespace)");
-  let control = 0;
-  for (let i = 0; i < Math.min(text.length, 65536); i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
-  }
-  if (control > 8 && control * 100 > Math.min(text.length, 65536)) {
-    throw new ReportInputError(source, "binary data (control characters), not a text report");
-  }
-  checkMojibake(text, source);
-  return text;
-}
-
-/**
- * Text decoded with the wrong encoding: many U+FFFD replacement characters (bytes that were
- * not text, or lone surrogates), or Latin-1 letters where Chinese should be (UTF-8 read as
- * Windows-1252: "æ³•æ²»").
- */
-function checkMojibake(text: string, source: string): void {
-  const sample = text.slice(0, 65536);
-  let replacement = 0;
-  let latin1 = 0;
-  let cjk = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0xfffd || (c >= 0xd800 && c <= 0xdfff)) replacement++;
-    else if (c >= 0xc0 && c <= 0xff) latin1++;
-    else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
-  }
-  if (replacement > 8 && replacement * 100 > sample.length) {
-    throw new ReportInputError(source, `garbled text (${replacement} replacement characters): decoded with the wrong encoding, or not text`);
-  }
-  if (latin1 > 64 && latin1 > cjk * 4) {
-    throw new ReportInputError(source, "garbled text (mojibake: Latin-1 letters where Chinese is expected): re-save it as UTF-8");
+  if (bytes.length === 0) throw new ReportInputError(name, "empty file");
+  // The readers of PDF and Word load large libraries: only when such a file comes.
+  switch (formatOf(bytes, name)) {
+    case "pdf":
+      return (await import("./pdf.js")).readPdf(bytes, name);
+    case "docx":
+      return (await import("./docx.js")).readDocx(bytes, name);
+    case "doc":
+      throw new ReportInputError(name, "a Word 97-2003 .doc file is not read: save it as .docx or PDF first");
+    case "html":
+      return (await import("./html.js")).readHtml(bytes, name);
+    case "text": {
+      const { text, encoding } = decodeText(bytes, name);
+      return { text: checkHasText(text, name), source: { ...emptySource("text"), encoding } };
+    }
   }
 }
 
-/** Reads one report file; "-" reads standard input. */
-export async function readReport(path: string): Promise<string> {
+async function readInput(path: string): Promise<Uint8Array> {
   if (path === "-") {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return decodeReport(Buffer.concat(chunks), "<stdin>");
+    return Buffer.concat(chunks);
   }
   let info;
   try {
@@ -87,5 +74,16 @@ export async function readReport(path: string): Promise<string> {
   if (info.size > MAX_REPORT_BYTES) {
     throw new ReportInputError(path, `too large (${info.size} bytes; the limit is ${MAX_REPORT_BYTES})`);
   }
-  return decodeReport(await readFile(path), path);
+  return readFile(path);
+}
+
+/** Reads one report file in any format; "-" reads standard input. `name` is used in messages. */
+export async function readReportFile(path: string, name = path === "-" ? "<stdin>" : path): Promise<ReportDocument> {
+  const document = await readReportBytes(await readInput(path), name);
+  return { text: document.text, source: { ...document.source, path: path === "-" ? null : path } };
+}
+
+/** Reads one report file to its text (any format). */
+export async function readReport(path: string): Promise<string> {
+  return (await readReportFile(path)).text;
 }

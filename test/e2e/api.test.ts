@@ -362,6 +362,57 @@ describe("errors", () => {
   });
 });
 
+describe("where reports came from", () => {
+  it("shows each report's source, and its text around an evidence sentence, a page at a time", async () => {
+    const { reports } = await data(`{ reports(subject: "330681109", first: 5) { edges { node { reportId textLength source { path url format encoding title }
+      metrics { key start end sentence } } } } }`);
+    const report = reports.edges[0].node;
+    expect(report.source).toEqual({ path: expect.stringMatching(/examples\/reports\/2022-zhuji-fengqiao\.txt$/), url: null, format: "TEXT", encoding: "utf-8", title: null });
+    const metric = report.metrics.find((m: any) => m.key.includes("调处"));
+    const around = `query($id: ID!, $offset: Int!, $length: Int!) { node(id: $id) { ... on Report { text(offset: $offset, length: $length) { offset text totalLength hasMore } } } }`;
+    const id = (await data(`{ reports(subject: "330681109", first: 1) { edges { node { id } } } }`)).reports.edges[0].node.id;
+    const { node } = await data(around, { id, offset: metric.start, length: metric.end - metric.start });
+    const original = readFileSync("examples/reports/2022-zhuji-fengqiao.txt", "utf8");
+    expect(node.text).toEqual({ offset: metric.start, text: original.slice(metric.start, metric.end), totalLength: report.textLength, hasMore: true });
+    expect(metric.sentence).toContain(node.text.text);
+    const last = await data(around, { id, offset: report.textLength - 10, length: 100 });
+    expect(last.node.text).toMatchObject({ text: original.slice(report.textLength - 10, report.textLength), hasMore: false });
+    expect(await errorCode(around, { id, offset: 0, length: 20_001 })).toEqual(["BAD_USER_INPUT"]);
+    expect(await errorCode(around, { id, offset: -1, length: 10 })).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("ingestReport takes a file as base64 with its name, keeps its source, and refuses bad files in one line", async () => {
+    const auth = { authorization: `Bearer ${KEY}` };
+    const ingest = `mutation($content: String, $filename: String, $text: String, $url: String) {
+      ingestReport(content: $content, filename: $filename, text: $text, sourceUrl: $url) {
+        status report { reportId subject { code } source { path url format encoding title publishedAt canonicalUrl } text(length: 23) { text } } } }`;
+    const page = readFileSync("test/fixtures/formats/fengqiao-gbk.html").toString("base64");
+    const url = "https://www.zhuji.gov.cn/art/2023/1/13/art_1229_3999.html";
+    const first = await service.gql(ingest, { content: page, filename: "fengqiao.html", url }, auth);
+    expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
+    const written = first.data!.ingestReport;
+    expect(written.status).toBe("new");
+    expect(written.report).toMatchObject({
+      subject: { code: "330681109" },
+      source: { path: "fengqiao.html", url, format: "HTML", encoding: "gb18030", title: "诸暨市枫桥镇2022年法治政府建设年度报告", publishedAt: "2023-01-13", canonicalUrl: url },
+      text: { text: "诸暨市枫桥镇2022年法治政府建设年度报告\n\n" },
+    });
+    expect((await service.gql(`mutation($id: ID!) { deleteReport(id: $id) }`, { id: written.report.reportId }, auth)).data).toEqual({ deleteReport: true });
+
+    const refused = async (variables: Record<string, unknown>) => {
+      const response = await service.gql(ingest, variables, auth);
+      expect(response.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+      return response.errors![0]!.message;
+    };
+    const scanned = readFileSync("test/fixtures/formats/scanned.pdf").toString("base64");
+    expect(await refused({ content: scanned, filename: "scan.pdf" })).toMatch(/^scan\.pdf: a scanned PDF without a text layer/);
+    expect(await refused({ content: "not base64!", filename: "a.txt" })).toBe("content: not base64");
+    expect(await refused({ content: page })).toMatch(/^filename: needed with content/);
+    expect(await refused({ content: page, filename: "a.html", text: "报告" })).toMatch(/not both/);
+    expect(await refused({ content: page, filename: "a.html", url: "ftp://example.org/a" })).toMatch(/^sourceUrl: expected an http\(s\) URL/);
+  });
+});
+
 describe("the answer cache", () => {
   it("replays an answer until the graph changes, also when another process changes it", async () => {
     const query = `{ reports(year: 2023) { totalCount } }`;

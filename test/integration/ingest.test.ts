@@ -15,6 +15,7 @@ import { clearGraph, countGraph, duplicateKeys, duplicateRelationships } from ".
 import { startProxy } from "../support/proxy.js";
 
 const EXAMPLES = resolve("examples/reports");
+const FORMATS = resolve("test/fixtures/formats");
 const inline: IngestOptions = { workers: 0, batchSize: 4 };
 let db: Database;
 let scratch: string;
@@ -187,14 +188,56 @@ describe("unusual reports", () => {
     cpSync(join(EXAMPLES, "2022-xihu-cuiyuan.txt"), join(dir, "good.txt"));
     writeFileSync(join(dir, "empty.txt"), "");
     writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
-    writeFileSync(join(dir, "gbk.txt"), Buffer.from([0xb7, 0xa8, 0xd6, 0xce, 0xd5, 0xfe, 0xb8, 0xae])); // 法治政府 in GBK
+    cpSync(join(FORMATS, "truncated.pdf"), join(dir, "truncated.pdf"));
+    cpSync(join(FORMATS, "legacy.doc"), join(dir, "legacy.doc"));
     const summary = await ingestPaths([dir]);
     expect(summary.counts.new).toBe(1);
     expect(summary.failed.map((f) => f.reason).sort()).toEqual([
       `${join(dir, "binary.txt")}: binary data (NUL bytes), not a text report`,
       `${join(dir, "empty.txt")}: empty file`,
-      `${join(dir, "gbk.txt")}: not valid UTF-8 (a GBK/GB18030 file? convert it with: iconv -f GB18030 -t UTF-8)`,
+      `${join(dir, "legacy.doc")}: a Word 97-2003 .doc file is not read: save it as .docx or PDF first`,
+      `${join(dir, "truncated.pdf")}: truncated PDF (no %%EOF end marker): the file is incomplete; download it again`,
     ]);
+  });
+});
+
+describe("a folder of reports as they are published", () => {
+  it("reads HTML (GBK and UTF-8), PDF, DOCX and text in one call, counts each format and keeps every report's source", async () => {
+    const dir = join(scratch, "published");
+    cpSync(join(FORMATS, "fengqiao-gbk.html"), join(dir, "fengqiao.html"));
+    writeFileSync(join(dir, "fengqiao.html.url"), "https://www.zhuji.gov.cn/art/2023/1/13/art_1229_3999.html\n");
+    cpSync(join(FORMATS, "fengqiao.pdf"), join(dir, "fengqiao.pdf"));
+    writeFileSync(join(dir, "fengqiao.url"), "[InternetShortcut]\r\nURL=https://www.zhuji.gov.cn/files/fengqiao-2022.pdf\r\n");
+    cpSync(join(FORMATS, "fengqiao.docx"), join(dir, "fengqiao.docx"));
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>文新街道2022年法治政府建设年度报告</title></head><body><nav><a href="/">首页</a></nav><div class="content">${readFileSync(join(EXAMPLES, "2022-xihu-wenxin.txt"), "utf8").split(/\n+/).map((p) => `<p>${p}</p>`).join("")}</div><footer>主办单位：杭州市上城区人民政府</footer></body></html>`;
+    writeFileSync(join(dir, "wenxin.htm"), page);
+    cpSync(join(EXAMPLES, "2023-wujin-hutang.txt"), join(dir, "hutang.txt"));
+    writeFileSync(join(dir, "notes.md"), "not a report");
+
+    const summary = await ingestPaths([dir]);
+    expect(summary.failed).toEqual([]);
+    expect(summary.formats).toEqual({ text: 1, html: 2, pdf: 1, docx: 1 });
+    // The PDF and the DOCX read to the same normalized text, so they are one report with two
+    // sources (the first read gives its provenance); the page shows a view count, so it differs.
+    expect(summary.counts).toEqual({ new: 4, unchanged: 1, updated: 0 });
+    const rows = await query(
+      `MATCH (r:Report) RETURN r.subjectCode AS subject, r.sourceFormat AS format, r.sourceEncoding AS encoding,
+         r.sourceUrl AS url, r.sourceTitle AS title, r.sourcePublishedAt AS publishedAt, r.sourceCanonicalUrl AS canonicalUrl,
+         r.sourcePath AS path, size(r.text) = r.textLength AS textKept ORDER BY subject, format`,
+    );
+    expect(rows.every((r) => r.textKept)).toBe(true);
+    const title = "诸暨市枫桥镇2022年法治政府建设年度报告";
+    expect(rows).toEqual([
+      { subject: "320412100", format: "text", encoding: "utf-8", url: null, title: null, publishedAt: null, canonicalUrl: null, path: join(dir, "hutang.txt"), textKept: true },
+      { subject: "330106013", format: "html", encoding: "utf-8", url: null, title: "文新街道2022年法治政府建设年度报告", publishedAt: null, canonicalUrl: null, path: join(dir, "wenxin.htm"), textKept: true },
+      { subject: "330681109", format: "docx", encoding: null, url: "https://www.zhuji.gov.cn/files/fengqiao-2022.pdf", title, publishedAt: null, canonicalUrl: null, path: join(dir, "fengqiao.docx"), textKept: true },
+      {
+        subject: "330681109", format: "html", encoding: "gb18030", url: "https://www.zhuji.gov.cn/art/2023/1/13/art_1229_3999.html", title, publishedAt: "2023-01-13",
+        canonicalUrl: "https://www.zhuji.gov.cn/art/2023/1/13/art_1229_3999.html", path: join(dir, "fengqiao.html"), textKept: true,
+      },
+    ]);
+    const [{ paths }] = await query(`MATCH (s:Source)-[:OF]->(r:Report {sourceFormat: "docx"}) RETURN collect(s.path) AS paths`);
+    expect(paths.sort()).toEqual([join(dir, "fengqiao.docx"), join(dir, "fengqiao.pdf")]);
   });
 });
 

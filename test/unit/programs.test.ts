@@ -143,3 +143,32 @@ describe("matching machinery", () => {
     ]);
   });
 });
+
+describe("programmes analysts ask about", () => {
+  it("knows widely run national programmes, the two demonstration titles as two", () => {
+    expect(names("严格落实“第一议题”制度，压实一岗双责。")).toEqual(["第一议题", "一岗双责"]);
+    expect(names("创建民主法治示范社区，评选民主法治示范村。")).toEqual(["民主法治示范社区", "民主法治示范村"]);
+    expect(names("推动法律进机关、进乡村、进社区、进学校、进企业、进单位。")).toEqual(["法律六进"]);
+  });
+
+  it("takes no programme from inside a document's title", () => {
+    expect(names("学习《公平竞争审查条例》等内容。")).toEqual([]);
+    expect(names("落实公平竞争审查制度。")).toEqual(["公平竞争审查"]);
+  });
+
+  it("finds what a place runs under a quoted name of its own, and numbered mechanisms", () => {
+    expect(names("镇里依托“石榴籽议事厅”化解纠纷。")).toEqual(["石榴籽议事厅"]);
+    expect(names("推行“五清单”公示，实现“双提升”目标。")).toEqual(["五清单", "双提升"]);
+  });
+
+  it("rejects fragments, counts and emphasis", () => {
+    expect(names("探索“1+1”结对，实现“十四五”开局，落实“三大”任务，做到“零”差错。")).toEqual([]);
+    expect(names("依托“大家好，我们一起来学习法律”开展宣传。")).toEqual([]);
+  });
+
+  it("reads names written with different separators as one programme", () => {
+    const found = programs("开展“护航共富 守护平安”专项行动。“护航共富、守护平安”成效明显。");
+    expect(found.map((p) => p.name)).toEqual(["护航共富 守护平安"]);
+    expect(found[0]!.mentions).toHaveLength(2);
+  });
+});

@@ -20,7 +20,12 @@ import {
   toProgram,
 } from "../types/entities.js";
 import { toReport } from "../types/entities.js";
+import { ReportTextPage } from "../types/report-source.js";
+import { badInput } from "../errors.js";
 import { checkCode } from "./places.js";
+
+/** The most text one request may take from one report: a few screens, not the whole corpus. */
+export const MAX_TEXT_PAGE = 20_000;
 
 @Resolver(() => Report)
 export class ReportResolver {
@@ -71,5 +76,23 @@ export class ReportResolver {
   @FieldResolver(() => [Metric], { description: "its figures, in text order" })
   async metrics(@Root() report: Report, @Ctx() ctx: Context): Promise<Metric[]> {
     return (await ctx.loaders.reportMetrics.load(report.reportId)).map(toMetric);
+  }
+
+  @FieldResolver(() => ReportTextPage, {
+    nullable: true,
+    description: `its text from offset, at most length characters (up to ${MAX_TEXT_PAGE}); null when the text was not kept`,
+  })
+  async text(
+    @Root() report: Report,
+    @Ctx() ctx: Context,
+    @Arg("offset", () => Int, { defaultValue: 0, description: "index of the first character (UTF-16 units, as evidence offsets)" }) offset: number,
+    @Arg("length", () => Int, { defaultValue: 2000 }) length: number,
+  ): Promise<ReportTextPage | null> {
+    if (offset < 0) throw badInput("offset: must be 0 or more");
+    if (length < 1 || length > MAX_TEXT_PAGE) throw badInput(`length: from 1 to ${MAX_TEXT_PAGE}`);
+    const text = await ctx.loaders.reportText.load(report.reportId);
+    if (text === null) return null;
+    const page = text.slice(offset, offset + length);
+    return { offset: Math.min(offset, text.length), text: page, totalLength: text.length, hasMore: offset + page.length < text.length };
   }
 }

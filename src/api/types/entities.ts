@@ -13,6 +13,7 @@ import type {
 } from "../../graph/read/records.js";
 import { ConnectionType } from "../pagination.js";
 import { Level, Node, type Typed } from "./node.js";
+import { ReportSource } from "./report-source.js";
 
 @ObjectType({ implements: Node, description: "A division of the national list: province down to community" })
 export class Jurisdiction extends Node implements Typed {
@@ -107,6 +108,9 @@ export class Report extends Node implements Typed {
 
   @Field(() => Int)
   textLength!: number;
+
+  @Field(() => ReportSource, { nullable: true, description: "where and how it was read (null for reports written before sources were kept)" })
+  source!: ReportSource | null;
 
   subjectCode!: string | null;
 }

@@ -114,7 +114,9 @@ export async function countCommunitiesWithin(db: Database, place: JurisdictionRe
 }
 
 export const REPORT_FIELDS =
-  "id: r.id, title: r.title, year: r.year, publishedAt: r.publishedAt, publisher: r.publisher, subjectCode: r.subjectCode, textLength: r.textLength";
+  "id: r.id, title: r.title, year: r.year, publishedAt: r.publishedAt, publisher: r.publisher, subjectCode: r.subjectCode, textLength: r.textLength, " +
+  "source: CASE WHEN r.sourceFormat IS NULL THEN null ELSE {path: r.sourcePath, url: r.sourceUrl, format: r.sourceFormat, " +
+  "encoding: r.sourceEncoding, title: r.sourceTitle, publishedAt: r.sourcePublishedAt, canonicalUrl: r.sourceCanonicalUrl} END";
 
 /** Reports newest first: year (unknown last), then id. */
 export const NEWEST_FIRST: SortColumn[] = [{ expr: "coalesce(r.year, 0)", desc: true }, { expr: "r.id" }];

@@ -43,6 +43,18 @@ export interface ReportRecord {
   publisher: string | null;
   subjectCode: string | null;
   textLength: number;
+  /** null for reports written before sources were kept */
+  source: ReportSourceRecord | null;
+}
+
+export interface ReportSourceRecord {
+  path: string | null;
+  url: string | null;
+  format: string;
+  encoding: string | null;
+  title: string | null;
+  publishedAt: string | null;
+  canonicalUrl: string | null;
 }
 
 export interface MetricRecord {

@@ -105,3 +105,14 @@ export async function metricsById(db: Database, ids: readonly string[]): Promise
     ids,
   );
 }
+
+/** The whole text of each report (null: none kept); callers cut the page they need. */
+export async function textsOfReports(db: Database, ids: readonly string[]): Promise<(string | null)[]> {
+  const rows = await readRows<{ id: string; text: string | null }>(
+    db,
+    `UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN id, r.text AS text`,
+    { ids },
+  );
+  const byId = new Map(rows.map((r) => [r.id, r.text]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
