@@ -207,6 +207,7 @@ describe("query plans of the read layer", () => {
         const ids = page.items.map((r) => r.id);
         await reports.reportsById(rdb, ids);
         await reports.contentsOfReports(rdb, ids);
+        await reports.textsOfReports(rdb, ids);
         const figures = (await reports.metricsOfReports(rdb, ids)).flat();
         await reports.metricsById(rdb, figures.slice(0, 3).map((m) => m.id));
       },
