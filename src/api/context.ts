@@ -2,6 +2,7 @@
 //
 // Apollo Server shallow-copies the context for each operation, so whatever a resolver or plugin
 // records for the HTTP layer to read afterwards lives in nested objects shared by the copies.
+import neo4j, { type BookmarkManager } from "neo4j-driver";
 import type { Database } from "../graph/driver.js";
 import { DEFAULT_MAX_FACTS } from "../ingest/limits.js";
 import { RequestBudget } from "./guard/budget.js";
@@ -14,11 +15,51 @@ export interface RequestStats {
   roundTrips: number;
 }
 
+/** What the request's log line and metrics need to know of its answer. */
+export interface RequestOutcome {
+  operation: string | null;
+  /** the answer's error codes, in order; empty when it had none */
+  errorCodes: string[];
+}
+
+export interface RequestObservers {
+  /** counts a report the API wrote or deleted, by status */
+  onReportWritten?: (status: string) => void;
+  /** bookmarks the request's reads must see (those of the version its answer is cached under) */
+  initialBookmarks?: string[];
+}
+
 const UNLIMITED = { maxRoundTrips: Infinity, maxRows: Infinity, requestTimeoutMs: 24 * 3600 * 1000 };
+
+/**
+ * The same database with every query and session of the request sharing one bookmark manager:
+ * on a cluster, a read that follows a write in the same request waits until the server it goes
+ * to has that write (read-your-writes).
+ */
+function withBookmarks(db: Database, bookmarks: BookmarkManager): Database {
+  const driver = new Proxy(db.driver, {
+    get(target, property, receiver) {
+      if (property === "executeQuery") {
+        return (query: string, parameters?: Record<string, unknown>, config?: Parameters<typeof target.executeQuery>[2]) =>
+          target.executeQuery(query, parameters, { ...config, bookmarkManager: bookmarks });
+      }
+      if (property === "session") {
+        return (config?: Parameters<typeof target.session>[0]) => target.session({ ...config, bookmarkManager: bookmarks });
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { ...db, driver };
+}
 
 export class Context {
   readonly db: Database;
   readonly stats: RequestStats;
+  /** set by the server's plugin, for the request's log line */
+  readonly outcome: RequestOutcome = { operation: null, errorCodes: [] };
+  /** the request's causal chain; starts after what the answer cache's version poll has seen */
+  readonly bookmarks: BookmarkManager;
   /** set by the server's plugin: a query answered without errors may be replayed from the cache */
   readonly answer = { cacheable: false };
   private readonly made: { loaders?: Loaders } = {};
@@ -34,9 +75,16 @@ export class Context {
     budget: RequestBudget = new RequestBudget(UNLIMITED),
     /** extracts ingestReport's text off the event loop (see guard/extraction.ts) */
     readonly extractor: ApiExtractor = new ApiExtractor(DEFAULT_MAX_FACTS),
+    private readonly observers: RequestObservers = {},
   ) {
     this.stats = budget;
-    this.db = budget.wrap(db);
+    this.bookmarks = neo4j.bookmarkManager({ initialBookmarks: observers.initialBookmarks ?? [] });
+    this.db = budget.wrap(withBookmarks(db, this.bookmarks));
+  }
+
+  /** Counts a report the API wrote or deleted (metrics). */
+  onReportWritten(status: string): void {
+    this.observers.onReportWritten?.(status);
   }
 
   /** Per-request DataLoaders, made on first use: a request that is refused needs none. */

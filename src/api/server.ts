@@ -1,10 +1,14 @@
-// The HTTP face: /graphql (Apollo Server), /healthz, the explorer at / and the IDE at /graphiql.
+// The HTTP face: /graphql (Apollo Server), /healthz, /metrics, the explorer at / and the IDE at /graphiql.
 import { createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { Config } from "../config.js";
-import { firstLine, type Database } from "../graph/driver.js";
+import { firstLine, poolInUse, type Database } from "../graph/driver.js";
+import { routingTable } from "../graph/routing.js";
 import { readVersion } from "../graph/version.js";
+import { silentLogger } from "../observability/logger.js";
+import { createMetrics } from "../observability/metrics.js";
+import { observeGraphQL, observeOther, operationNameOf, requestId, type GraphQLRequestFacts, type Observability } from "../observability/requests.js";
 import { AnswerCache } from "./answer-cache.js";
 import { Context } from "./context.js";
 import { formatError } from "./errors.js";
@@ -17,6 +21,7 @@ import { Neo4jHealth } from "./guard/neo4j-health.js";
 import { drainable } from "./guard/shutdown.js";
 import { explorerBuilt, explorerFile } from "./explorer.js";
 import { corsHandler } from "./http/cors.js";
+import { PortInUseError } from "./http/port.js";
 import { IDE_ASSETS, idePage } from "./ide.js";
 import { createSchema } from "./schema.js";
 
@@ -31,9 +36,11 @@ const ANSWER_CACHE = { maxEntries: 10_000, maxTotalLength: 64 * 1024 * 1024, max
 const roundTripReport: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response, contextValue, operation }) {
+      async willSendResponse({ response, contextValue, operation, operationName }) {
         if (response.body.kind !== "single") return;
         const result = response.body.singleResult;
+        contextValue.outcome.operation = operationName ?? null;
+        contextValue.outcome.errorCodes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
         result.extensions = { ...result.extensions, cypherRoundTrips: contextValue.stats.roundTrips };
         contextValue.answer.cacheable = operation?.operation === "query" && !result.errors?.length;
       },
@@ -82,7 +89,9 @@ async function health(db: Database, neo4j: Neo4jHealth): Promise<{ status: numbe
   try {
     // A second try: the first may have met a pooled connection Neo4j closed while it was away.
     await probeNeo4j(db).catch(() => probeNeo4j(db));
-    return { status: 200, body: { status: "ok", server: "up", database: "up" } };
+    // The routing table: on a cluster, which members take writes, reads and routing requests.
+    const routing = await routingTable(db).catch(() => null);
+    return { status: 200, body: { status: "ok", server: "up", database: "up", routing } };
   } catch (error) {
     neo4j.observe(error);
     return down(firstLine(error));
@@ -106,13 +115,18 @@ function parseJson(text: string | null): unknown {
 const tooLargeAnswer = (limit: number) =>
   new HttpRefusal(200, "QUERY_TOO_COMPLEX", `the answer is larger than ${limit} bytes; ask for smaller pages or fewer fields`);
 
-export async function startApiServer(config: Config, db: Database): Promise<ApiServer> {
+/**
+ * observability: the logger and metrics the caller made (kg serve: from the configuration);
+ * without them the server logs nothing and keeps metrics of its own.
+ */
+export async function startApiServer(config: Config, db: Database, observability?: Observability): Promise<ApiServer> {
   const host = config.host;
+  const { logger, metrics } = observability ?? { logger: silentLogger, metrics: createMetrics(() => poolInUse(db)) };
   const schema = boundLists(await createSchema());
   const analysisLimits = { ...config.query, ...config.limits, defaultPage: config.page.defaultSize, maxPage: config.page.maxSize };
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, (path, original) => logger.error({ err: original, path }, "internal error")),
     plugins: [roundTripReport],
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.introspection,
@@ -127,7 +141,7 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
   const neo4j = new Neo4jHealth(db.uri, () => probeNeo4j(db));
   const extractor = new ApiExtractor(config.maxFactsPerReport);
   const bearer = config.apiKey ? `Bearer ${config.apiKey}` : null;
-  const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL, facts: GraphQLRequestFacts) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -138,7 +152,12 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
       checkContentType(request);
       text = await readBody(request, config.limits.maxBodyBytes);
       const cached = answers.get(text);
-      if (cached) return send(response, cached.status, cached.contentType, cached.body);
+      metrics.answerCache.inc({ result: cached ? "hit" : "miss" });
+      if (cached) {
+        facts.cached = true;
+        facts.operation = operationNameOf(parseJson(text));
+        return send(response, cached.status, cached.contentType, cached.body);
+      }
       body = parseBody(text);
     }
     const query = request.method === "POST" ? body.query : url.searchParams.get("query");
@@ -155,11 +174,18 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
     }
     const version = answers.currentVersion;
     const authorized = bearer !== null && request.headers.authorization === bearer;
-    const context = new Context(db, config.page, authorized, () => answers.invalidate(), new RequestBudget(config.limits, neo4j), extractor);
+    // The version poll runs through the driver's executeQuery bookmarks; starting from them, this
+    // request reads a graph at least as new as the version its answer will be cached under.
+    const initialBookmarks = [...(await db.driver.executeQueryBookmarkManager.getBookmarks())];
+    const context = new Context(db, config.page, authorized, () => answers.invalidate(), new RequestBudget(config.limits, neo4j), extractor, {
+      onReportWritten: (status) => metrics.reportsWritten.inc({ status }),
+      initialBookmarks,
+    });
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
       context: async () => context,
     });
+    Object.assign(facts, { roundTrips: context.stats.roundTrips, ...context.outcome });
     response.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) response.setHeader(key, value);
     if (result.body.kind === "complete") {
@@ -180,11 +206,24 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
   const cors = corsHandler(config.corsOrigins);
   const http = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
+    const started = performance.now();
+    const id = requestId(request.headers["x-request-id"]);
+    response.setHeader("x-request-id", id);
+    const facts: GraphQLRequestFacts = { operation: null, errorCodes: [], roundTrips: 0, cached: false };
+    const isGraphQL = url.pathname === "/graphql" && request.method !== "OPTIONS";
+    response.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      if (isGraphQL) observeGraphQL({ logger, metrics }, id, facts, response.statusCode, seconds);
+      else observeOther({ logger, metrics }, id, url.pathname, response.statusCode, seconds);
+    });
     try {
       if (url.pathname === "/graphql") {
         if (cors(request, response)) return;
         const wantsPage = request.method === "GET" && !url.searchParams.has("query") && (request.headers.accept ?? "").includes("text/html");
-        return wantsPage ? send(response, 200, "text/html", idePage()) : await graphql(request, response, url);
+        return wantsPage ? send(response, 200, "text/html", idePage()) : await graphql(request, response, url, facts);
+      }
+      if (url.pathname === "/metrics") {
+        return send(response, 200, metrics.registry.contentType.replace(/; charset=utf-8$/, ""), await metrics.registry.metrics());
       }
       if (url.pathname === "/healthz") {
         const { status, body } = await health(db, neo4j);
@@ -200,8 +239,9 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
         response.writeHead(200, { "content-type": asset.type, "cache-control": url.pathname === "/" ? "no-cache" : "max-age=300" });
         return void createReadStream(asset.file).pipe(response);
       }
-      send(response, 404, "text/plain", "not found: try / for the explorer, /graphiql for the IDE, /graphql or /healthz\n");
+      send(response, 404, "text/plain", "not found: try / for the explorer, /graphiql for the IDE, /graphql, /healthz or /metrics\n");
     } catch (error) {
+      if (error instanceof HttpRefusal || error instanceof QueryTooComplex) facts.errorCodes = [error.code];
       if (error instanceof HttpRefusal) return sendRefusal(response, error);
       if (error instanceof QueryTooComplex) return sendRefusal(response, new HttpRefusal(400, error.code, error.message));
       if (!response.headersSent) send(response, 500, "text/plain", `internal error: ${firstLine(error)}\n`);
@@ -209,7 +249,10 @@ export async function startApiServer(config: Config, db: Database): Promise<ApiS
     }
   });
   const drain = drainable(http);
-  await new Promise<void>((done) => http.listen(config.port, host, done));
+  await new Promise<void>((done, fail) => {
+    http.once("error", (error: NodeJS.ErrnoException) => fail(error.code === "EADDRINUSE" ? new PortInUseError(host, config.port) : error));
+    http.listen(config.port, host, done);
+  });
   const { port } = http.address() as { port: number };
   return {
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,

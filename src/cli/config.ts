@@ -28,6 +28,17 @@ function inForce(config: Config): Record<string, string> {
     KG_PAGE_MAX: String(config.page.maxSize),
     KG_MAX_DEPTH: String(config.query.maxDepth),
     KG_MAX_COST: String(config.query.maxCost),
+    KG_MAX_BODY_BYTES: String(config.limits.maxBodyBytes),
+    KG_MAX_TOKENS: String(config.limits.maxTokens),
+    KG_MAX_ROOT_FIELDS: String(config.limits.maxRootFields),
+    KG_MAX_ALIASES: String(config.limits.maxAliases),
+    KG_MAX_ROUND_TRIPS: String(config.limits.maxRoundTrips),
+    KG_MAX_ROWS: String(config.limits.maxRows),
+    KG_REQUEST_TIMEOUT_MS: String(config.limits.requestTimeoutMs),
+    KG_MAX_RESPONSE_BYTES: String(config.limits.maxResponseBytes),
+    KG_INTROSPECTION: config.introspection ? "on" : "off",
+    KG_SHUTDOWN_MS: String(config.shutdownMs),
+    KG_MAX_FACTS_PER_REPORT: String(config.maxFactsPerReport),
     NODE_ENV: config.environment,
     KG_CORS_ORIGINS: config.corsOrigins.length ? config.corsOrigins.join(",") : "(none)",
     KG_LOG_LEVEL: config.log.level,
@@ -38,9 +49,10 @@ function inForce(config: Config): Record<string, string> {
 function printConfig(json: boolean): void {
   const settings = readSettings();
   const values = inForce(loadConfig(settings.values));
-  const rows = CONFIG_VARIABLES.filter(([name]) => name in values).map(([name]) => ({
+  // A variable added to CONFIG_VARIABLES without a line above still shows, as written.
+  const rows = CONFIG_VARIABLES.filter(([name]) => name !== "KG_CONFIG").map(([name]) => ({
     name,
-    value: values[name]!,
+    value: values[name] ?? settings.values[name] ?? "(default)",
     source: settings.sources[name] ?? "default",
   }));
   if (json) {

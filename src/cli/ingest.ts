@@ -7,6 +7,7 @@ import { migrate } from "../graph/migrate.js";
 import { ingest, IngestInterruptedError, type IngestSummary } from "../ingest/ingest.js";
 import { progressPrinter } from "../ingest/progress.js";
 import { checkSourceUrl, listSources } from "../ingest/sources.js";
+import { formatWarning } from "../ingest/warnings.js";
 import { exitWith, wholeNumber } from "./options.js";
 
 export interface IngestCliOptions {
@@ -45,6 +46,11 @@ export function formatSummary(s: IngestSummary): string {
   const formats = Object.entries(s.formats).filter(([, n]) => n > 0);
   if (formats.length) lines.push(`  read: ${formats.map(([format, n]) => `${n} ${format}`).join(", ")}`);
   for (const f of s.failed) lines.push(`  failed: ${f.reason}`);
+  const w = s.warningCounts;
+  if (w.reports) {
+    lines.push(`  ${w.reports} reports with something unresolved: ${w.noSubject} without a subject, ${w.noYear} without a year, ${w.unlinkedNames} place names without a code`);
+    for (const warning of s.warnings) lines.push(`  warning: ${formatWarning(warning)}`);
+  }
   return lines.join("\n");
 }
 

@@ -1,68 +1,7 @@
 #!/usr/bin/env node
-// kg: the project's command line. commander parses and checks every flag before a command's
-// action runs; each subcommand lives in its own module and registers itself on the program.
-import { Command, CommanderError } from "commander";
-import { ConfigError } from "../config.js";
-import { DatabaseUnavailableError } from "../graph/driver.js";
-import { ServerError } from "../neo4j-server/server.js";
-import { ToolchainError } from "../neo4j-server/toolchain.js";
-import { addConfigCommand } from "./config.js";
-import { addDeleteCommand } from "./delete.js";
-import { addExtractCommand } from "./extract.js";
-import { addGenerateCommand } from "./generate.js";
-import { addIngestCommand } from "./ingest.js";
-import { addMigrateCommand } from "./migrate.js";
-import { addNeo4jCommand } from "./neo4j.js";
-import { addSchemaCommand } from "./schema.js";
-import { addServeCommand } from "./serve.js";
+// kg: the project's command line (see program.ts).
+import { runCli } from "./program.js";
 
-/** Exit code of a command line that could not be understood (as for a bad configuration). */
-const USAGE = 2;
-
-export function buildProgram(): Command {
-  const program = new Command("kg")
-    .description("Knowledge graph of rule-of-law annual reports: extract, ingest into Neo4j, serve over GraphQL")
-    // Settings that subcommands made with .command() inherit: errors throw instead of exiting,
-    // unknown options and commands are refused with a suggestion.
-    .exitOverride()
-    .showSuggestionAfterError(true)
-    .showHelpAfterError("(see --help)")
-    .helpCommand("help [command]", "help for a command");
-  for (const add of [
-    addExtractCommand,
-    addIngestCommand,
-    addDeleteCommand,
-    addServeCommand,
-    addNeo4jCommand,
-    addMigrateCommand,
-    addGenerateCommand,
-    addSchemaCommand,
-    addConfigCommand,
-  ]) {
-    add(program);
-  }
-  return program;
-}
-
-/** Errors the user can act on get one line; anything else is a bug and keeps its stack. */
-function report(error: unknown): number {
-  const expected = [ConfigError, ServerError, ToolchainError, DatabaseUnavailableError].some((t) => error instanceof t);
-  console.error(`kg: ${expected ? (error as Error).message : error instanceof Error ? error.stack : String(error)}`);
-  return error instanceof ConfigError ? USAGE : 1;
-}
-
-async function main(argv: string[]): Promise<number | undefined> {
-  try {
-    await buildProgram().parseAsync(argv, { from: "user" });
-    return undefined; // the action set process.exitCode
-  } catch (error) {
-    if (!(error instanceof CommanderError)) return report(error);
-    // commander has printed the help or its complaint already. Help asked for exits 0; help shown
-    // because no command was given, and every refused command line, exit USAGE.
-    return error.exitCode === 0 ? 0 : USAGE;
-  }
-}
-
-main(process.argv.slice(2)).then((code) => {
-  if (code !== undefined) process.exitCode = code;
+runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
 });

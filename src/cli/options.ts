@@ -12,7 +12,16 @@ export function wholeNumber(min: number, max: number): (raw: string) => number {
   };
 }
 
-/** Actions report their result as the process's exit code; the program exits when its work is done. */
+let exitCode = 0;
+
+/** An action reports its result here; runCli (src/cli/program.ts) returns it as the exit code. */
 export function exitWith(code: number): void {
-  process.exitCode = code;
+  exitCode = code;
+}
+
+/** The code the last action reported (0 when none did), and reset for the next run. */
+export function takeExitCode(): number {
+  const code = exitCode;
+  exitCode = 0;
+  return code;
 }

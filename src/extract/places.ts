@@ -49,7 +49,7 @@ const COMMUNITY_MODIFIERS = new Set(RULES.communityModifiers);
  * A village-shaped name the division list lacks (renamed or new since the list was made): two or
  * three characters and 社区/村 after a list separator or 在, and a name's ending after it.
  */
-const UNLISTED_COMMUNITY = /(?<=[、，,；;在和与及：:（(])([\u4e00-\u9fa5]{2,3})(社区|村)(?=[、，,；;。的党居村委（(“”])/g;
+const UNLISTED_COMMUNITY = /(?<=[、，,；;在和与及：:（(])([\u4e00-\u9fa5]{2,3})(社区|村)(?=[、，,；;。的等党居村委（(“”])/g;
 const NOT_IN_NAME = /[各全本该每个等和与及的了是在对从将把被已]/;
 
 const LEVEL_DEPTH: Record<DivisionLevel, number> = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWNSHIP: 3, COMMUNITY: 4 };

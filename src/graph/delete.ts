@@ -25,7 +25,7 @@ RETURN touched`;
 // Entities that no report mentions any more. A firm takes its ADVISES and WORKS_AT with it.
 const DELETE_UNMENTIONED = `
 UNWIND $ids AS eid
-MATCH (e) WHERE elementId(e) = eid AND (e:Program OR e:Law OR e:LawFirm OR e:Person)
+MATCH (e) WHERE elementId(e) = eid AND (e:Program OR e:Law OR e:LawFirm OR e:Person OR e:UnlinkedPlace)
   AND NOT (e)<-[:MENTIONS]-(:Report)
 OPTIONAL MATCH (alias)-[:NAMES]->(e)
 WITH e, collect(alias) AS aliases

@@ -60,3 +60,15 @@ export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === "ServiceUnavailable" || code === "SessionExpired" || error instanceof DatabaseUnavailableError;
 }
+
+/**
+ * Connections the driver has lent out, summed over servers; null when it cannot tell. The driver
+ * has no public call for this, so it reads the pool's counts and treats any other shape as unknown.
+ */
+export function poolInUse(db: Database): number | null {
+  const pool = (db.driver as unknown as { _connectionProvider?: { _connectionPool?: { _activeResourceCounts?: Record<string, unknown> } } })
+    ._connectionProvider?._connectionPool?._activeResourceCounts;
+  if (!pool || typeof pool !== "object") return null;
+  const counts = Object.values(pool);
+  return counts.every((n) => typeof n === "number") ? (counts as number[]).reduce((a, b) => a + b, 0) : null;
+}

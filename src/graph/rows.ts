@@ -82,6 +82,18 @@ export interface ReportFactsRow {
   advises: { firm: string; code: string; year: number | null }[];
 }
 
+/** A place name with no division code (see GraphBatch.addUnlinkedPlaces). */
+export interface UnlinkedPlaceRow {
+  key: string;
+  name: string;
+  /** Jurisdiction or Community, as the extractor read it */
+  kind: string;
+  level: DivisionLevel | null;
+  /** code of the linked subject of the report that names it, or null */
+  within: string | null;
+  mentions: MentionRow[];
+}
+
 const LABEL_OF: Record<EntityType, EntityLabel> = {
   Jurisdiction: "Jurisdiction",
   Community: "Jurisdiction",
@@ -134,6 +146,7 @@ export class GraphBatch {
   };
   private readonly facts: ReportFactsRow[] = [];
   private readonly worksAtRows = new Map<string, { person: string; firm: string }>();
+  private readonly unlinkedRows = new Map<string, UnlinkedPlaceRow>();
 
   /** Adds a report; the same text twice is one report. */
   add(x: ReportExtraction, source: string | null): void {
@@ -150,6 +163,7 @@ export class GraphBatch {
 
     const subject = x.report.subject;
     const subjectChain = subject?.code ? chains.get(subject.code) : undefined;
+    this.addUnlinkedPlaces(x, id, subjectChain ? subject!.code : null);
     this.reportRows.set(id, {
       id,
       source,
@@ -244,6 +258,28 @@ export class GraphBatch {
 
   reportFacts(): ReportFactsRow[] {
     return sortedBy(this.facts, (f) => f.id);
+  }
+
+  /**
+   * Place names the extractor could not link to a code. One node per name within the place whose
+   * report names it (or within that report, when its place is unknown): a 新华社区 of one district
+   * is not the 新华社区 of another, and never the coded place of the same name.
+   */
+  private addUnlinkedPlaces(x: ReportExtraction, id: string, within: string | null): void {
+    for (const e of x.entities) {
+      if (LABEL_OF[e.type] !== "Jurisdiction" || e.code) continue;
+      const key = `${e.name}@${within ?? "report:" + id}`;
+      let row = this.unlinkedRows.get(key);
+      if (!row) {
+        row = { key, name: e.name, kind: e.type, level: e.level ?? null, within, mentions: [] };
+        this.unlinkedRows.set(key, row);
+      }
+      row.mentions.push(evidence(x, id, e.mentions));
+    }
+  }
+
+  unlinkedPlaces(): UnlinkedPlaceRow[] {
+    return sortedBy(this.unlinkedRows.values(), (u) => u.key);
   }
 
   worksAt(): { person: string; firm: string }[] {

@@ -138,6 +138,13 @@ CALL (r, row) {
     ON CREATE SET x.year = a.year
 }`;
 
+// Place names without a code: their own label, so that they never merge with a coded place.
+const MERGE_UNLINKED_PLACES = `
+UNWIND $rows AS row
+MERGE (u:UnlinkedPlace {key: row.key})
+  ON CREATE SET u.name = row.name, u.kind = row.kind, u.level = row.level, u.within = row.within
+${linkMentions("u")}`;
+
 const MERGE_WORKS_AT = `
 UNWIND $rows AS row
 MATCH (p:Person {key: row.person}), (f:LawFirm {key: row.firm})
@@ -160,6 +167,7 @@ async function writeFacts(tx: ManagedTransaction, batch: GraphBatch, created: Ba
     ...NAMED_LABELS.map((label): [string, unknown[]] => [mergeNamed(label), batch.entities(label)]),
     [CREATE_REPORT_FACTS, batch.reportFacts()],
     [MERGE_WORKS_AT, batch.worksAt()],
+    [MERGE_UNLINKED_PLACES, batch.unlinkedPlaces()],
   ];
   const results = statements.filter(([, rows]) => rows.length).map(([query, rows]) => tx.run(query, { rows }));
   for (const result of await Promise.all(results)) {

@@ -7,6 +7,7 @@ import type { SourceFile } from "./sources.js";
 import { DEFAULT_MAX_FACTS, MAX_BATCH_FACTS, reportFacts } from "./limits.js";
 import { ExtractionPool } from "./worker-pool.js";
 import { extractOne, type ExtractRequest, type ExtractResponse } from "./worker-protocol.js";
+import { countWarnings, reportWarning, type ReportWarning, type WarningCounts } from "./warnings.js";
 
 export interface IngestOptions {
   /** extraction worker threads; 0 extracts in this thread */
@@ -41,6 +42,9 @@ export interface IngestSummary {
   writeMs: number;
   /** nodes and relationships the writes created */
   created: { nodes: number; relationships: number };
+  /** per report, what could not be resolved (no subject, no year, names without a code) */
+  warnings: ReportWarning[];
+  warningCounts: WarningCounts;
 }
 
 export class IngestInterruptedError extends Error {
@@ -92,6 +96,8 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
     failed: [],
     formats: Object.fromEntries(REPORT_FORMATS.map((f) => [f, 0])) as Record<ReportFormat, number>,
     results: [],
+    warnings: [],
+    warningCounts: countWarnings([]),
     wallMs: 0,
     extractMs: 0,
     writeMs: 0,
@@ -155,6 +161,11 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
         const path = source.path === "-" ? null : source.path;
         const provenance = { ...response.source, path, url: source.url ?? null };
         batch.push({ extraction: response.extraction, source: path, text: response.text, provenance, display: source.display });
+        const warning = reportWarning(source.display, response.extraction);
+        if (warning) {
+          summary.warnings.push(warning);
+          summary.warningCounts = countWarnings(summary.warnings);
+        }
         batchFacts += facts;
       } else {
         summary.failed.push({ source: source.display, reason: response.error });

@@ -147,7 +147,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ReportDo
     const body = dropRunningLines(lines, pdf.numPages);
     const characters = body.reduce((sum, l) => sum + l.text.replace(/\s/g, "").length, 0);
     if (characters < MIN_TEXT_PER_DOCUMENT) {
-      throw new ReportInputError(name, `a scanned PDF without a text layer (${pdf.numPages} pages, no text to read): OCR it first; this tool does not`);
+      throw new ReportInputError(name, `a scanned PDF without a text layer (${pdf.numPages} page${pdf.numPages === 1 ? "" : "s"}, no text to read): OCR it first; this tool does not`);
     }
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === "string" && info.Title.trim() ? info.Title.trim() : null;

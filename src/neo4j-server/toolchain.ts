@@ -1,5 +1,6 @@
 // Java and Maven for the embedded Neo4j: found, checked, and the module built on first use.
 import { spawnSync } from "node:child_process";
+import { stripVTControlCharacters } from "node:util";
 import { existsSync, statSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
@@ -60,7 +61,16 @@ export function isBuilt(): boolean {
   return existsSync(MAIN_CLASS_FILE) && existsSync(LIB_DIR) && statSync(MAIN_CLASS_FILE).mtimeMs >= newestSource();
 }
 
-/** Builds tools/neo4j with Maven unless it is built and current. Maven's output goes to stderr. */
+/**
+ * Runs Maven quietly: no download progress, and its output without the colour codes Maven 3.8
+ * writes even in batch mode (they would show raw in a log or a terminal that is not a TTY).
+ */
+export function runMaven(args: string[]): { status: number | null; output: string } {
+  const result = spawnSync("mvn", ["-q", "-B", "--no-transfer-progress", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 26 });
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout ?? ""}${result.stderr ?? ""}`).trim() };
+}
+
+/** Builds tools/neo4j with Maven unless it is built and current. Maven's messages go to stderr. */
 export function buildServer(log: (line: string) => void = () => {}): void {
   requireJava();
   if (isBuilt()) return;
@@ -69,9 +79,8 @@ export function buildServer(log: (line: string) => void = () => {}): void {
     throw new ToolchainError(`building the embedded Neo4j needs Maven (mvn), which was not found; ${DOCKER_HINT}`);
   }
   log("building the embedded Neo4j (first use; Maven downloads Neo4j once) ...");
-  const build = spawnSync("mvn", ["-q", "-B", "-f", join(MODULE_DIR, "pom.xml"), "package", "-DskipTests"], {
-    stdio: ["ignore", 2, 2],
-  });
+  const build = runMaven(["-f", join(MODULE_DIR, "pom.xml"), "package", "-DskipTests"]);
+  if (build.output) process.stderr.write(build.output + "\n");
   if (build.status !== 0) throw new ToolchainError(`building tools/neo4j with Maven failed (exit ${build.status}); see the output above`);
 }
 

@@ -1,10 +1,12 @@
 // The GraphQL API end to end: the built `kg serve` over HTTP, on a real Neo4j holding the
-// example reports (ingested by the service itself into an empty graph).
+// example reports (ingested here: kg serve loads them only into the embedded graph).
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { extractReport } from "../../src/extract/index.js";
 import { deleteReport } from "../../src/graph/delete.js";
 import { writeReports } from "../../src/graph/writer.js";
+import { ingest } from "../../src/ingest/ingest.js";
+import { listSources } from "../../src/ingest/sources.js";
 import { openTestDatabase } from "../support/db.js";
 import { clearGraph } from "../support/graph.js";
 import { startProxy, type CuttableProxy } from "../support/proxy.js";
@@ -17,6 +19,7 @@ let proxy: CuttableProxy;
 beforeAll(async () => {
   const db = openTestDatabase();
   await clearGraph(db);
+  await ingest(db, await listSources(["examples/reports"]), { workers: 0, batchSize: 50 });
   await db.close();
   // The service reaches Neo4j through a relay the tests can cut.
   proxy = await startProxy(inject("neo4jUri"));
@@ -209,6 +212,34 @@ describe("analyst questions on the examples", () => {
     expect(programsOnly.map((h: any) => h.node.name)).toEqual(expect.arrayContaining(["八五普法", "谁执法谁普法"]));
     expect(names(sharedPrograms)).toEqual(expect.arrayContaining(["枫桥经验", "八五普法", "最多跑一次", "法律明白人"]));
     expect(names(sharedPrograms)).not.toContain("一网通办");
+  });
+
+  it("search accepts the short forms the lookups accept: 律所, quotes, 《》", async () => {
+    const { short, bare, law } = await data(`{
+      short: search(text: "澄衡律所") { node { ... on LawFirm { name } } }
+      bare: search(text: "律所", types: [LawFirm]) { node { ... on LawFirm { name } } }
+      law: search(text: "《民法典》", types: [Law]) { node { ... on Law { name } } }
+    }`);
+    expect(short[0]?.node.name).toBe("浙江澄衡律师事务所");
+    expect(names(bare.map((h: any) => h.node))).toEqual(expect.arrayContaining(["浙江澄衡律师事务所", "浙江砺岩律师事务所"]));
+    expect(law[0]?.node.name).toBe("民法典");
+  });
+
+  it("refuses COMMUNITY where reports are counted by level, and accepts it in jurisdictions", async () => {
+    const response = await service.gql(`{
+      recurringPrograms(level: COMMUNITY) { totalCount }
+      program(name: "枫桥经验") { name jurisdictions(level: COMMUNITY) { totalCount } }
+      jurisdictions(level: COMMUNITY, first: 1) { totalCount }
+    }`);
+    expect(response.data).toMatchObject({ recurringPrograms: null, program: { name: "枫桥经验", jurisdictions: null }, jurisdictions: { totalCount: expect.any(Number) } });
+    expect(response.data!.jurisdictions.totalCount).toBeGreaterThan(0);
+    expect(response.errors?.map((e: any) => [e.path.join("."), e.extensions?.code])).toEqual(
+      expect.arrayContaining([
+        ["recurringPrograms", "BAD_USER_INPUT"],
+        ["program.jurisdictions", "BAD_USER_INPUT"],
+      ]),
+    );
+    expect(response.errors![0]!.message).toMatch(/^level: reports are counted by TOWNSHIP, DISTRICT, CITY or PROVINCE/);
   });
 
   it("node(id) returns every entity type from its global ID", async () => {

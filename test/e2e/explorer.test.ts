@@ -5,6 +5,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ingest } from "../../src/ingest/ingest.js";
+import { listSources } from "../../src/ingest/sources.js";
 import { openTestDatabase } from "../support/db.js";
 import { clearGraph } from "../support/graph.js";
 import { startService, type RunningService } from "../support/api.js";
@@ -19,6 +21,8 @@ let downloads: string;
 beforeAll(async () => {
   const db = openTestDatabase();
   await clearGraph(db);
+  // kg serve loads the examples only into the embedded graph, so they are loaded here.
+  await ingest(db, await listSources(["examples/reports"]), { workers: 0, batchSize: 50 });
   await db.close();
   service = await startService({ NEO4J_URI: inject("neo4jUri"), KG_PAGE_DEFAULT: "20", KG_PAGE_MAX: "100" });
   origin = service.url.replace(/\/graphql$/, "");

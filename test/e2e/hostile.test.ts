@@ -2,6 +2,8 @@
 // HTTP against the built `kg serve` on a real Neo4j holding the example reports. Each case is
 // one a hostile client tried before these protections (issue 8).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ingest } from "../../src/ingest/ingest.js";
+import { listSources } from "../../src/ingest/sources.js";
 import { openTestDatabase } from "../support/db.js";
 import { clearGraph } from "../support/graph.js";
 import { startProxy, type CuttableProxy } from "../support/proxy.js";
@@ -15,6 +17,8 @@ let proxy: CuttableProxy;
 beforeAll(async () => {
   const db = openTestDatabase();
   await clearGraph(db);
+  // kg serve loads the examples only into the embedded graph, so they are loaded here.
+  await ingest(db, await listSources(["examples/reports"]), { workers: 0, batchSize: 50 });
   await db.close();
   proxy = await startProxy(inject("neo4jUri"));
   service = await startService({ NEO4J_URI: proxy.uri, KG_API_KEY: KEY, NODE_ENV: "development" });

@@ -1,6 +1,7 @@
 // Global setup of the integration project: one real Neo4j for the whole run.
 // NEO4J_URI set: that server is used. Unset: an embedded server starts in a temporary
 // directory on a free port and is stopped (and its directory removed) at the end.
+// KG_TEST_ROUTING=1: the tests get its neo4j:// (routing) URI instead of bolt://.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +35,8 @@ export default async function setup(project: TestProject) {
   } finally {
     await db.close();
   }
+  // KG_TEST_ROUTING=1 runs every test through a routing URI (neo4j://), as against a cluster.
+  if (process.env.KG_TEST_ROUTING === "1") uri = uri.replace(/^bolt(\+s|\+ssc)?:/, "neo4j$1:");
   project.provide("neo4jUri", uri);
   project.provide("neo4jDir", dir);
 

@@ -11,6 +11,8 @@ export interface RunningService {
   url: string;
   gql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
   get(path: string): Promise<{ status: number; body: string; type: string }>;
+  /** everything the service wrote to stdout and stderr so far */
+  output(): string;
   stop(): Promise<void>;
   /** sends the signal; resolves with the exit code */
   signal(name: NodeJS.Signals): Promise<number | null>;
@@ -24,18 +26,20 @@ export async function startService(env: Record<string, string>): Promise<Running
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const read = (chunk: Buffer) => (output += chunk.toString());
+  child.stdout!.on("data", read);
+  child.stderr!.on("data", read);
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`kg serve did not start:\n${output}`)), 120_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
+    const check = () => {
       const match = /GraphQL: (http:\/\/\S+\/graphql)/.exec(output);
       if (match) {
         clearTimeout(timer);
         done(match[1]!);
       }
     };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
+    child.stdout!.on("data", check);
+    child.stderr!.on("data", check);
     child.once("exit", (code) => fail(new Error(`kg serve exited (${code}):\n${output}`)));
   });
   const origin = url.replace(/\/graphql$/, "");
@@ -53,6 +57,7 @@ export async function startService(env: Record<string, string>): Promise<Running
       const response = await fetch(origin + path);
       return { status: response.status, body: await response.text(), type: response.headers.get("content-type") ?? "" };
     },
+    output: () => output,
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) return done();

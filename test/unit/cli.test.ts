@@ -65,6 +65,13 @@ describe("kg command line", { timeout: 30_000 }, () => {
     expect(neo4j.stdout).toMatch(/start[\s\S]*stop[\s\S]*status/);
   });
 
+  it("says in --help where settings come from", () => {
+    const help = kg("--help");
+    expect(help.stdout).toContain("./.env");
+    expect(help.stdout).toContain("kg.config.json");
+    expect(help.stdout).toMatch(/^  config\b/m);
+  });
+
   it("needs at least one path or id", () => {
     expect(kg("ingest").stderr).toContain("missing required argument 'path'");
     expect(kg("delete").status).toBe(2);

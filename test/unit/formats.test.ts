@@ -58,7 +58,7 @@ describe("each published form of the example report extracts like the plain text
 
 describe("files that cannot be read get one line saying why", () => {
   const cases: [string, RegExp][] = [
-    ["scanned.pdf", /^test\/fixtures\/formats\/scanned\.pdf: a scanned PDF without a text layer \(1 pages?, no text to read\): OCR it first/],
+    ["scanned.pdf", /^test\/fixtures\/formats\/scanned\.pdf: a scanned PDF without a text layer \(1 page, no text to read\): OCR it first/],
     ["truncated.pdf", /^test\/fixtures\/formats\/truncated\.pdf: truncated PDF \(no %%EOF end marker\)/],
     ["legacy.doc", /^test\/fixtures\/formats\/legacy\.doc: a Word 97-2003 \.doc file is not read: save it as \.docx or PDF first$/],
   ];

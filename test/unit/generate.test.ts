@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { runGenerate } from "../../src/cli/generate.js";
+import { runCli } from "../../src/cli/program.js";
 import { buildCorpus, generateCorpus } from "../../src/generate/corpus.js";
 import { loadPrograms } from "../../src/generate/programs.js";
 import { Rng } from "../../src/generate/rng.js";
@@ -23,7 +23,7 @@ async function generate(reports: number, seed: string): Promise<Map<string, stri
   const dir = tempDir();
   const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
   try {
-    expect(await runGenerate(["--reports", String(reports), "--seed", seed, dir])).toBe(0);
+    expect(await runCli(["generate", "--reports", String(reports), "--seed", seed, dir])).toBe(0);
   } finally {
     out.mockRestore();
   }
@@ -67,11 +67,11 @@ describe("kg generate", () => {
   });
 
   it("rejects a missing seed or count", async () => {
-    const err = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
-      expect(await runGenerate(["--reports", "5", tempDir()])).toBe(2);
-      expect(await runGenerate(["--seed", "1", tempDir()])).toBe(2);
-      expect(await runGenerate(["--reports", "x", "--seed", "1", tempDir()])).toBe(2);
+      expect(await runCli(["generate", "--reports", "5", tempDir()])).toBe(2);
+      expect(await runCli(["generate", "--seed", "1", tempDir()])).toBe(2);
+      expect(await runCli(["generate", "--reports", "x", "--seed", "1", tempDir()])).toBe(2);
     } finally {
       err.mockRestore();
     }

@@ -29,6 +29,7 @@ export function corsHandler(origins: readonly string[]): CorsHandler {
     origin: allowAny ? "*" : origins.length ? origins.map(originMatcher) : false,
     methods: ["GET", "POST", "OPTIONS"],
     allowedHeaders: ALLOWED_HEADERS,
+    exposedHeaders: ["x-request-id"],
     maxAge: PREFLIGHT_MAX_AGE,
     optionsSuccessStatus: 204,
   });

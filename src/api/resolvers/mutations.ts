@@ -93,6 +93,7 @@ export class MutationResolver {
     const input = { extraction: read.extraction, source: source ?? null, text: read.text, provenance };
     const [written] = (await writeReports(ctx.db, [input])).reports;
     ctx.onWrite();
+    ctx.onReportWritten(written!.status);
     const [record] = await reportsById(ctx.db, [written!.id]);
     return { status: written!.status, report: toReport(record!) };
   }
@@ -104,7 +105,10 @@ export class MutationResolver {
     const reportId = global?.type === "Report" ? global.key : id;
     if (!/^[0-9a-f]{64}$/.test(reportId)) throw badInput(`id: not a report id: ${quote(id)}`);
     const deleted = await deleteReport(ctx.db, reportId);
-    if (deleted) ctx.onWrite();
+    if (deleted) {
+      ctx.onWrite();
+      ctx.onReportWritten("deleted");
+    }
     return deleted;
   }
 }

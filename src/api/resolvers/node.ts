@@ -1,7 +1,7 @@
 // Query.node (any entity by global ID) and Query.search (full text over names and aliases).
 import type DataLoader from "dataloader";
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver, ID } from "type-graphql";
-import { searchEntities, type SearchLabel } from "../../graph/read/search.js";
+import { searchEntities, type SearchHitRecord, type SearchLabel } from "../../graph/read/search.js";
 import type { Context } from "../context.js";
 import { badInput, quote } from "../errors.js";
 import { fromGlobalId, type NodeType } from "../ids.js";
@@ -19,6 +19,11 @@ export enum SearchType {
 registerEnumType(SearchType, { name: "SearchType", description: "Kinds of entity search can return" });
 
 const MAX_SEARCH_RESULTS = 50;
+
+/** Hits of the kinds the API serves as nodes (unlinked place names are found by the graph's search, not yet served). */
+function isNodeHit(hit: SearchHitRecord): hit is SearchHitRecord & { label: NodeType } {
+  return hit.label !== "UnlinkedPlace";
+}
 
 /** Loads any entity by type and key through the request's loaders. */
 export function loadNode(ctx: Context, type: NodeType, key: string): Promise<Node | null> {
@@ -65,7 +70,7 @@ export class NodeResolver {
     const limit = first ?? 10;
     if (limit < 1 || limit > MAX_SEARCH_RESULTS) throw badInput(`first: expected 1 to ${MAX_SEARCH_RESULTS}, got ${limit}`);
     const labels = (types?.length ? types : Object.values(SearchType)) as SearchLabel[];
-    const hits = await searchEntities(ctx.db, query, labels, limit);
+    const hits = (await searchEntities(ctx.db, query, labels, limit)).filter(isNodeHit);
     const nodes = await Promise.all(hits.map((h) => loadNode(ctx, h.label, h.key)));
     return hits.flatMap((h, i) => (nodes[i] ? [{ node: nodes[i]!, score: h.score }] : []));
   }

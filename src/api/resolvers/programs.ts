@@ -24,6 +24,17 @@ function checkYear(year: number | null | undefined): number | null {
   return year;
 }
 
+/**
+ * Reports are written by townships and above and rolled up from there, so places can be counted
+ * at TOWNSHIP, DISTRICT, CITY or PROVINCE; COMMUNITY has no roll-up and would mix levels.
+ */
+function checkRollupLevel(level: Level): Level {
+  if (level === Level.COMMUNITY) {
+    throw badInput("level: reports are counted by TOWNSHIP, DISTRICT, CITY or PROVINCE; COMMUNITY is not a level reports roll up to");
+  }
+  return level;
+}
+
 @Resolver(() => Program)
 export class ProgramResolver {
   @Query(() => Program, { nullable: true, description: "A programme by canonical name or any alias (quotes and a leading 新时代 are ignored); null, with a NOT_FOUND error, when there is none" })
@@ -47,6 +58,7 @@ export class ProgramResolver {
     @Arg("within", () => String, { nullable: true, description: "a division code the places must lie in" }) within?: string | null,
   ) {
     if (minJurisdictions < 1) throw badInput(`minJurisdictions: expected 1 or more, got ${minJurisdictions}`);
+    checkRollupLevel(level);
     const window = pageWindow(args, ctx.limits);
     const filter = { level, year: checkYear(year), within: within ? checkCode(within, "within") : null };
     const page = () => recurringPrograms(ctx.db, { ...filter, min: minJurisdictions }, window);
@@ -78,7 +90,7 @@ export class ProgramResolver {
     @Arg("within", () => String, { nullable: true }) within?: string | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    const filter = { level, year: checkYear(year), within: within ? checkCode(within, "within") : null };
+    const filter = { level: checkRollupLevel(level), year: checkYear(year), within: within ? checkCode(within, "within") : null };
     const page = () => ctx.loaders.placesOfProgram.load({ id: program.key, args: { filter, page: window } });
     return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }), () => countPlacesOfProgram(ctx.db, program.key, filter));
   }

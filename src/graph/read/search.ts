@@ -2,7 +2,7 @@
 import type { Database } from "../driver.js";
 import { readRows } from "./run.js";
 
-export type SearchLabel = "Jurisdiction" | "Program" | "Law" | "LawFirm" | "Person";
+export type SearchLabel = "Jurisdiction" | "Program" | "Law" | "LawFirm" | "Person" | "UnlinkedPlace";
 
 export interface SearchHitRecord {
   label: SearchLabel;
@@ -21,6 +21,16 @@ export function escapeLucene(text: string): string {
   return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&").replace(/\b(AND|OR|NOT)\b/g, (word) => word.toLowerCase());
 }
 
+/**
+ * The short forms the lookups accept, spelled out, so that search finds what lawFirm() finds:
+ * 律所 for 律师事务所 (the index holds character pairs, and 律所 is none of 律师事务所's), and
+ * without quotes or book-title marks.
+ */
+export function expandShortForms(text: string): string {
+  const expanded = text.normalize("NFKC").replace(/[\s"'“”‘’「」『』《》〈〉]+/g, " ").replace(/律所/g, "律师事务所").trim();
+  return expanded || text;
+}
+
 export async function searchEntities(db: Database, text: string, labels: SearchLabel[], limit: number): Promise<SearchHitRecord[]> {
   return readRows<SearchHitRecord>(
     db,
@@ -30,6 +40,6 @@ export async function searchEntities(db: Database, text: string, labels: SearchL
      RETURN label, coalesce(node.key, node.code) AS key, node.name AS name, score
      ORDER BY score DESC, size(node.name), key
      LIMIT toInteger($limit)`,
-    { query: escapeLucene(text), labels, limit, candidates: limit * 5 },
+    { query: escapeLucene(expandShortForms(text)), labels, limit, candidates: limit * 5 },
   );
 }
