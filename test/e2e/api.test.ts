@@ -58,7 +58,8 @@ describe("analyst questions on the examples", () => {
     }`);
     const rows = recurringPrograms.edges.map((e: any) => e.node);
     const inAllThree = rows.filter((r: any) => r.jurisdictionCount === 3).map((r: any) => r.program.name).sort();
-    expect(inAllThree).toEqual(["12345热线", "八五普法", "枫桥经验", "民主法治示范村", "法律明白人", "行政执法三项制度", "谁执法谁普法"].sort());
+    // 民主法治示范村 and 民主法治示范社区 are two programmes (the lexicon): the village one is named in two districts only
+    expect(inAllThree).toEqual(["12345热线", "八五普法", "枫桥经验", "法律明白人", "行政执法三项制度", "谁执法谁普法"].sort());
     const byName = Object.fromEntries(rows.map((r: any) => [r.program.name, r]));
     expect(byName["一网通办"]).toMatchObject({ jurisdictionCount: 2, jurisdictions: [{ code: "320412" }, { code: "330106" }], firstYear: 2022, lastYear: 2023 });
     expect(byName["最多跑一次"]).toMatchObject({ jurisdictionCount: 2, jurisdictions: [{ code: "330106" }, { code: "330681" }] });
