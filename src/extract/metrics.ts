@@ -209,6 +209,7 @@ function readQuantity(text: string, start: number, token: string): Quantity | nu
   const percentInWords = text.slice(Math.max(0, start - 3), start) === "百分之"; // 百分之九十五
 
   let at = tokenEnd;
+  if (text[at] === " " && /^[余多万亿]/.test(text[at + 1] ?? "")) at++; // 办理 240 余人次: spaces around the number
   let over = false;
   let writtenMagnitude: string | null = null; // 1.2万, 7亿: Chinese numerals carry theirs inside
   if (/[余多]/.test(text[at] ?? "")) (over = true), at++;

@@ -24,6 +24,8 @@ const BLOCK_TAGS = new Set([
 /** Sentence punctuation: text with it is report prose, not a menu item. */
 const SENTENCE = /[。，；：！？、,;]/;
 const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef";
+/** A space between two CJK characters comes from a line break in the HTML source, not the text. */
+const SPACE_IN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, "g");
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv Content-Type). */
 export function declaredCharset(bytes: Uint8Array): string | null {
@@ -118,7 +120,7 @@ function blockText(root: Element, weights: Map<AnyNode, Weight>): string {
   const endLine = () => {
     const cleaned = line
       .replace(/[ \t\r\n\f\u00a0]+/g, " ")
-      .replace(new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, "g"), "")
+      .replace(SPACE_IN_CJK, "")
       .trim();
     if (cleaned) out.push(cleaned);
     line = "";
@@ -143,15 +145,21 @@ function blockText(root: Element, weights: Map<AnyNode, Weight>): string {
   return out.join("\n\n");
 }
 
-const meta = (doc: Document, ...names: string[]): string | null => {
-  for (const name of names) {
-    const el = findOne(
-      (e) => e.name === "meta" && [e.attribs.name, e.attribs.property, e.attribs.itemprop].some((n) => n?.toLowerCase() === name),
-      doc.children,
-    );
-    const content = el && getAttributeValue(el, "content")?.trim();
-    if (content) return content;
+/** The page's <meta> values by lower-cased name, property or itemprop (the first of each). */
+function metaValues(doc: Document): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const el of findAll((e) => e.name === "meta", doc.children)) {
+    const content = getAttributeValue(el, "content")?.trim();
+    if (!content) continue;
+    for (const key of [el.attribs.name, el.attribs.property, el.attribs.itemprop]) {
+      if (key && !values.has(key.toLowerCase())) values.set(key.toLowerCase(), content);
+    }
   }
+  return values;
+}
+
+const firstOf = (values: Map<string, string>, ...names: string[]): string | null => {
+  for (const name of names) if (values.has(name)) return values.get(name)!;
   return null;
 };
 
@@ -168,13 +176,14 @@ export function readHtml(bytes: Uint8Array, name: string): ReportDocument {
   const { text: html, encoding } = decodeText(bytes, name, declaredCharset(bytes));
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
 
+  const metas = metaValues(doc);
   const pageTitle = findOne((e) => e.name === "title", doc.children);
-  const title = meta(doc, "og:title", "articletitle") ?? (pageTitle ? textContent(pageTitle).trim() || null : null);
+  const title = firstOf(metas, "og:title", "articletitle") ?? (pageTitle ? textContent(pageTitle).trim() || null : null);
   const publishedAt = isoDate(
-    meta(doc, "article:published_time", "pubdate", "publishdate", "publish-date", "publication_date", "datepublished", "dc.date", "dcterms.created", "dc.date.created", "date"),
+    firstOf(metas, "article:published_time", "pubdate", "publishdate", "publish-date", "publication_date", "datepublished", "dc.date", "dcterms.created", "dc.date.created", "date"),
   );
   const canonicalLink = findAll((e) => e.name === "link" && /(^|\s)canonical(\s|$)/i.test(e.attribs.rel ?? ""), doc.children)[0];
-  const canonicalUrl = (canonicalLink && getAttributeValue(canonicalLink, "href")?.trim()) || meta(doc, "og:url");
+  const canonicalUrl = (canonicalLink && getAttributeValue(canonicalLink, "href")?.trim()) || firstOf(metas, "og:url");
 
   const body = findOne((e) => e.name === "body", doc.children) ?? findOne((e) => e.name === "html", doc.children);
   let text = "";

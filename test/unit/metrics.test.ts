@@ -117,3 +117,10 @@ describe("extractMetrics: mentions", () => {
     expect(metric!.mention).toEqual({ start: 10, end: 13, sentence: 0, surface: "58件" });
   });
 });
+
+describe("numbers written with spaces around them", () => {
+  it("reads 办理 240 余人次 as over 240 人次", () => {
+    const found = extractMetrics(prepareText("全年办理法律援助 240 余人次，调解纠纷 35 件。"));
+    expect(found.map((m) => `${m.name} ${m.value} ${m.unit} ${m.qualifier}`)).toEqual(["办理法律援助 240 人次 over", "调解纠纷 35 件 exact"]);
+  });
+});
