@@ -51,6 +51,8 @@ const COMMUNITY_MODIFIERS = new Set(RULES.communityModifiers);
  */
 const UNLISTED_COMMUNITY = /(?<=[、，,；;在和与及：:（(])([\u4e00-\u9fa5]{2,3})(社区|村)(?=[、，,；;。的等党居村委（(“”])/g;
 const NOT_IN_NAME = /[各全本该每个等和与及的了是在对从将把被已]/;
+/** longer than any division name, so that a span starting further back cannot reach a position */
+const MAX_NAME_LENGTH = 40;
 
 const LEVEL_DEPTH: Record<DivisionLevel, number> = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWNSHIP: 3, COMMUNITY: 4 };
 /** a chain pair is checked only when its readings are few enough */
@@ -635,6 +637,19 @@ function buildEntities(spans: Span[], index: DivisionIndex, doc: ReportText): En
   return entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
+/** Whether [start, end) overlaps a span (spans sorted by start; names are short, so a few steps back suffice). */
+function overlapsSpan(spans: Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && start - spans[i]!.start <= MAX_NAME_LENGTH; i--) if (spans[i]!.end > start) return true;
+  return false;
+}
+
 /** Village-shaped names the division list does not have, kept unlinked (code null). */
 function unlistedCommunities(doc: ReportText, spans: Span[], entities: Entity[]): Entity[] {
   const text = doc.text;
@@ -645,7 +660,7 @@ function unlistedCommunities(doc: ReportText, spans: Span[], entities: Entity[])
     const start = m.index!;
     const end = start + m[0].length;
     if (NOT_IN_NAME.test(stem) || COMMUNITY_MODIFIERS.has(stem) || HONORARY_COMMUNITY_STEMS.has(stem) || PROSE_VERB_STEMS.has(stem)) continue;
-    if (stem.endsWith("示范") || /[点户级型类片组队乡农]$/.test(stem) || spans.some((s) => s.start < end && start < s.end)) continue;
+    if (stem.endsWith("示范") || /[点户级型类片组队乡农]$/.test(stem) || overlapsSpan(spans, start, end)) continue;
     const name = m[0];
     if (taken.has(name)) continue;
     let entity = byName.get(name);
