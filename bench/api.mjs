@@ -1,34 +1,38 @@
-// Load benchmark of the GraphQL API on a realistic graph. Prints figures; asserts nothing, but
-// exits non-zero when the graph cannot be built or the server cannot start.
-//   generate N reports (kg generate --seed 1) → fresh embedded Neo4j → kg ingest → kg serve
-//   → for each query: C concurrent clients for D seconds (bench/load.mjs) → req/s, p50, p95, p99, errors.
-// Usage: npm run bench:api [-- --reports N --duration S --connections C]
+// Load benchmark of the GraphQL API. Prints figures and ratios; asserts nothing, but exits non-zero
+// when a graph cannot be built or the server cannot start.
+//
+// For each size: kg generate --seed 1 → fresh embedded Neo4j → kg ingest (peak RSS, time) → kg serve.
+// Headline, uncached: every request carries a new argument drawn from the graph (and a unique
+// alias, so the answer cache cannot replay it), at 1, 10 and 50 clients, for each README question
+// and a lookup mix; beside it, in the same run, one hand-written Cypher query per question sent
+// through the driver with the same arguments and concurrency, and the ratio of the two p50s.
+// Then the cached case (the same request repeated). With two sizes, the growth of each p50.
+// Usage: npm run bench:api [-- --sizes 10000,100000 --duration S --clients 1,10,50]
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import neo4j from "neo4j-driver";
 import { freePort, startServer, stopServer } from "../dist/neo4j-server/server.js";
-import { runLoad } from "./load.mjs";
+import { percentile, runLoad } from "./load.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const kg = join(root, "dist/cli/main.js");
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
-  return at < 0 ? fallback : Number(process.argv[at + 1]);
+  return at < 0 ? fallback : process.argv[at + 1];
 };
-const reports = option("--reports", 10000);
-const durationS = option("--duration", 30);
-const connections = option("--connections", 50);
-
-const scratch = mkdtempSync(join(tmpdir(), "kg-bench-api-"));
-const serverDir = join(scratch, "neo4j");
-const reportsDir = join(scratch, "reports");
-let service;
+const sizes = option("--sizes", option("--reports", "10000")).split(",").map(Number);
+const durationMs = Number(option("--duration", "5")) * 1000;
+const clientCounts = option("--clients", "1,10,50").split(",").map(Number);
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "-");
+const pad = (s, n) => String(s).padStart(n);
 
 function startService(uri) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [kg, "serve"], { env: { ...process.env, NEO4J_URI: uri, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...process.env, NEO4J_URI: uri, PORT: "0" };
+    const child = spawn(process.execPath, [kg, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const read = (d) => {
       output += d;
@@ -41,91 +45,235 @@ function startService(uri) {
   });
 }
 
-async function gql(url, query) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-  const json = await response.json();
-  if (json.errors) throw new Error(JSON.stringify(json.errors));
-  return json.data;
+/** kg ingest DIR with peak RSS from /usr/bin/time when present. */
+function ingest(uri, dir, scratch) {
+  const rssFile = join(scratch, "rss.txt");
+  const command = [process.execPath, kg, "ingest", dir];
+  const argv = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "%M", "-o", rssFile, ...command] : command;
+  const started = performance.now();
+  execFileSync(argv[0], argv.slice(1), { env: { ...process.env, NEO4J_URI: uri }, stdio: ["ignore", "ignore", "inherit"] });
+  const seconds = (performance.now() - started) / 1000;
+  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024 : NaN;
+  return { seconds, rssMb };
 }
 
-const body = (query) => JSON.stringify({ query });
-const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "-");
+/** C clients each running the next hand-written query as soon as the previous one answered. */
+async function runCypherLoad(driver, clients, ms, next) {
+  const latencies = [];
+  let errors = 0;
+  const deadline = performance.now() + ms;
+  let sent = 0;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const [cypher, params] = next(sent++);
+      const t = performance.now();
+      try {
+        await driver.executeQuery(cypher, params, { routing: "READ" });
+        latencies.push(performance.now() - t);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  const t = performance.now();
+  await Promise.all(Array.from({ length: clients }, client));
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / ((performance.now() - t) / 1000), p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+}
 
-try {
-  console.log("== API benchmark ==");
-  console.log(`${reports} reports; ${connections} concurrent clients, ${durationS} s per query\n`);
-  execFileSync(process.execPath, [kg, "generate", "--reports", String(reports), "--seed", "1", reportsDir], { stdio: ["ignore", "ignore", "inherit"] });
-  const server = await startServer({ dataDir: serverDir, port: await freePort(), heap: "2g", pageCache: "1g" });
-  let t = performance.now();
-  execFileSync(process.execPath, [kg, "ingest", reportsDir], { env: { ...process.env, NEO4J_URI: server.uri }, stdio: ["ignore", "ignore", "inherit"] });
-  console.log(`graph built: ${reports} reports ingested in ${fmt((performance.now() - t) / 1000)} s`);
-  service = await startService(server.uri);
-
-  // Arguments drawn from the graph itself, so that lookups vary over real entities.
-  const districts = (await gql(service.url, `{ recurringPrograms(first: 1) { edges { node { jurisdictions { code } } } } }`))
-    .recurringPrograms.edges[0].node.jurisdictions.map((j) => j.code);
-  const programs = (await gql(service.url, `{ recurringPrograms(first: 40) { edges { node { program { name } } } } }`))
-    .recurringPrograms.edges.map((e) => e.node.program.name);
+/** Arguments drawn from the graph: real places, programmes, firms and metric keys. */
+async function sample(driver) {
+  const rows = async (cypher) => (await driver.executeQuery(cypher)).records.map((r) => r.toObject());
+  const districts = (await rows("MATCH (j:Jurisdiction {level: 'DISTRICT'}) WHERE EXISTS { (j)<-[:ABOUT]-() } RETURN j.code AS c LIMIT 400")).map((r) => r.c);
+  const townships = (await rows("MATCH (j:Jurisdiction {level: 'TOWNSHIP'}) WHERE EXISTS { (j)<-[:ABOUT]-() } RETURN j.code AS c LIMIT 400")).map((r) => r.c);
+  const programs = (await rows("MATCH (p:Program) RETURN p.name AS n, coalesce(p.aliases, []) AS a")).flatMap((r) => [r.n, ...r.a.slice(0, 2)]);
+  const firms = (await rows("MATCH (f:LawFirm) WHERE EXISTS { (f)-[:ADVISES]->() } RETURN f.name AS n LIMIT 400")).map((r) => r.n);
+  const provinces = (await rows("MATCH (j:Jurisdiction {level: 'PROVINCE'}) RETURN j.code AS c")).map((r) => r.c);
+  const metricPlaces = (await rows(
+    "MATCH (j:Jurisdiction {level: 'TOWNSHIP'}) WHERE EXISTS { (j)<-[:OF]-(:Metric) } RETURN j.code AS c LIMIT 300")).map((r) => r.c);
+  const metricKeys = ["出庭应诉率", "调处纠纷", "法律咨询", "行政复议", "普法"];
   const terms = [...new Set(programs.map((p) => p.slice(0, 2)))];
-  console.log(`sampled ${districts.length} districts, ${programs.length} programmes, ${terms.length} search terms\n`);
+  return { districts, townships, programs, firms, provinces, metricPlaces, metricKeys, terms, years: [2019, 2020, 2021, 2022, 2023, 2024] };
+}
 
-  const pick = (list, i) => list[i % list.length];
-  const scenarios = [
+const pick = (list, i) => list[i % list.length];
+const pickThree = (list, i) => [pick(list, i), pick(list, i * 7 + 3), pick(list, i * 13 + 5)];
+
+/** Each question: a GraphQL query and the hand-written Cypher that answers it, for request i. */
+function questions(s) {
+  const recurringFilter = (i) => ({ year: i % 2 ? pick(s.years, i) : null, within: i % 3 ? pick(s.provinces, i) : null, min: 2 + (i % 3) });
+  const recurringGql = (f, level = "DISTRICT") =>
+    `recurringPrograms(level: ${level}, minJurisdictions: ${f.min}, first: 10${f.year ? `, year: ${f.year}` : ""}${f.within ? `, within: "${f.within}"` : ""}) { totalCount edges { node { program { name } jurisdictionCount firstYear lastYear } } }`;
+  // The hand-written one reads the same roll-ups (they are part of the model), in one statement.
+  const recurringCypher = `MATCH (x:ProgramRollup) WHERE x.code = $area AND x.year = $year AND x.districts >= $min
+    WITH x ORDER BY x.districts DESC, x.program LIMIT 10 MATCH (p:Program {key: x.program})
+    RETURN p.name AS name, x.districts AS places, x.firstYear AS firstYear, x.lastYear AS lastYear`;
+  const recurringCount = `MATCH (x:ProgramRollup) WHERE x.code = $area AND x.year = $year AND x.districts >= $min RETURN count(x) AS total`;
+  return [
     {
-      name: "recurringPrograms",
-      floor: 50,
-      body: (i) => body(`{ recurringPrograms(level: DISTRICT, minJurisdictions: 2, first: 10${i % 2 ? ", year: 2023" : ""}) { totalCount edges { node { program { name } jurisdictionCount firstYear lastYear } } } }`),
+      name: "recurringPrograms, no filter",
+      lookup: false,
+      gql: (i) => recurringGql({ year: null, within: null, min: 2 + (i % 5) }),
+      cypher: (i) => [`CALL () { ${recurringCypher} } WITH collect(name) AS page CALL () { ${recurringCount} } RETURN page, total`, { area: "ALL", year: 0, min: 2 + (i % 5) }],
+    },
+    {
+      name: "recurringPrograms, year/region",
+      lookup: false,
+      gql: (i) => recurringGql(recurringFilter(i)),
+      cypher: (i) => {
+        const f = recurringFilter(i);
+        return [`CALL () { ${recurringCypher} } WITH collect(name) AS page CALL () { ${recurringCount} } RETURN page, total`, { area: f.within ?? "ALL", year: f.year ?? 0, min: f.min }];
+      },
+    },
+    {
+      name: "lawFirm + lawyers + advises",
+      lookup: true,
+      gql: (i) => `lawFirm(name: "${pick(s.firms, i)}") { name lawyers { name } advises { jurisdiction { name code } year } }`,
+      cypher: (i) => [
+        `MATCH (f:LawFirm {name: $name})
+         RETURN f.name, [(p:Person)-[:WORKS_AT]->(f) | p.name] AS lawyers,
+                [(f)-[a:ADVISES]->(j:Jurisdiction) | {name: j.name, code: j.code, year: a.year}] AS advises`,
+        { name: pick(s.firms, i) },
+      ],
+    },
+    {
+      name: "compareMetrics, 3 places × 2 years",
+      lookup: true,
+      gql: (i) => `compareMetrics(key: "${pick(s.metricKeys, i)}", jurisdictions: ${JSON.stringify(pickThree(s.metricPlaces, i))}, years: [2022, 2023]) { jurisdiction { name } year metrics { key value unit qualifier } }`,
+      cypher: (i) => [
+        `MATCH (j:Jurisdiction) WHERE j.code IN $codes
+         MATCH (m:Metric)-[:OF]->(j) WHERE m.key CONTAINS $key AND m.year IN [2022, 2023]
+         RETURN j.name, m.year, m.key, m.value, m.unit, m.qualifier ORDER BY j.code, m.year, m.key`,
+        { codes: pickThree(s.metricPlaces, i), key: pick(s.metricKeys, i) },
+      ],
     },
     {
       name: "jurisdiction + programmes + firms",
-      floor: 30,
-      body: (i) => body(`{ jurisdiction(code: "${pick(districts, i)}") { name level parent { name } programs(first: 10) { totalCount edges { node { program { name } reports } } } lawFirms { lawFirm { name } year } } }`),
+      lookup: true,
+      gql: (i) => `jurisdiction(code: "${pick(s.districts, i)}") { name level parent { name } programs(first: 10) { edges { node { program { name } reports } } } lawFirms { lawFirm { name } year } }`,
+      cypher: (i) => [
+        `MATCH (j:Jurisdiction {code: $code})
+         OPTIONAL MATCH (j)-[:PART_OF]->(parent:Jurisdiction)
+         CALL (j) { MATCH (x:ProgramRollup) WHERE x.code = j.code AND x.year = 0
+                    WITH x ORDER BY x.reports DESC, x.program LIMIT 10 MATCH (p:Program {key: x.program})
+                    RETURN collect({name: p.name, reports: x.reports}) AS programs }
+         RETURN j.name, j.level, parent.name, programs, [(f:LawFirm)-[a:ADVISES]->(j) | {name: f.name, year: a.year}] AS firms`,
+        { code: pick(s.districts, i) },
+      ],
     },
     {
-      name: "program + jurisdictions",
-      floor: 30,
-      body: (i) => body(`{ program(name: "${pick(programs, i)}") { name jurisdictions(level: DISTRICT, first: 20) { totalCount edges { node { jurisdiction { name } reports firstYear lastYear } } } } }`),
+      name: "program + places + reports",
+      lookup: true,
+      gql: (i) => `program(name: "${pick(s.programs, i)}") { name jurisdictions(level: DISTRICT, first: 20) { edges { node { jurisdiction { name } reports firstYear lastYear } } } reports(first: 10) { edges { node { reportId year } } } }`,
+      cypher: (i) => [
+        `CALL () { MATCH (p:Program {name: $name}) RETURN p UNION MATCH (:ProgramAlias {name: $name})-[:NAMES]->(p:Program) RETURN p }
+         WITH p LIMIT 1
+         CALL (p) { MATCH (x:ProgramRollup) WHERE x.program = p.key AND x.level = 'DISTRICT' AND x.year = 0
+                    WITH x ORDER BY x.code LIMIT 20 MATCH (j:Jurisdiction {code: x.code})
+                    RETURN collect({name: j.name, reports: x.reports, first: x.firstYear, last: x.lastYear}) AS places }
+         CALL (p) { MATCH (p)<-[:MENTIONS]-(r:Report) WITH r ORDER BY coalesce(r.year, 0) DESC, r.id LIMIT 10 RETURN collect({id: r.id, year: r.year}) AS reports }
+         RETURN p.name, places, reports`,
+        { name: pick(s.programs, i) },
+      ],
     },
     {
       name: "search",
-      floor: 30,
-      body: (i) => body(`{ search(text: "${pick(terms, i)}", first: 10) { score node { id __typename } } }`),
+      lookup: true,
+      gql: (i) => `search(text: "${pick(s.terms, i)}", first: 10) { score node { id __typename } }`,
+      cypher: (i) => [
+        `CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: 50}) YIELD node, score
+         RETURN coalesce(node.key, node.code) AS key, node.name, score ORDER BY score DESC LIMIT 10`,
+        { q: pick(s.terms, i) },
+      ],
     },
   ];
+}
 
-  // As clients ask: repeated questions, answered from the server's answer cache once computed.
-  const rows = [];
-  for (const s of scenarios) {
-    await runLoad({ url: service.url, connections, durationMs: 3000, nextBody: s.body }); // warm-up
-    const r = await runLoad({ url: service.url, connections, durationMs: durationS * 1000, nextBody: s.body });
-    rows.push({ ...s, ...r });
-    if (r.firstError) console.log(`  ${s.name}: first error: ${r.firstError}`);
+const body = (query) => JSON.stringify({ query: `{ ${query} }` });
+/** A unique alias per request: the text differs every time, so the answer cache never replays. */
+const uncachedBody = (query, i) => JSON.stringify({ query: `{ q${i}: ${query} }` });
+
+async function measureSize(reports, scratch) {
+  const dir = join(scratch, `r${reports}`);
+  const dataDir = join(scratch, `neo4j${reports}`);
+  execFileSync(process.execPath, [kg, "generate", "--reports", String(reports), "--seed", "1", dir], { stdio: ["ignore", "ignore", "inherit"] });
+  const server = await startServer({ dataDir, port: await freePort(), heap: "2g", pageCache: "1g" });
+  let service;
+  const driver = neo4j.driver(server.uri, undefined, { disableLosslessIntegers: true });
+  try {
+    const loaded = ingest(server.uri, dir, scratch);
+    const storeMb = Number(execFileSync("du", ["-sk", join(dataDir, "data")], { encoding: "utf8" }).split("\t")[0]) / 1024;
+    console.log(`\n## ${reports} reports: kg ingest ${fmt(loaded.seconds)} s (${fmt(reports / loaded.seconds)} reports/s), ingest peak RSS ${fmt(loaded.rssMb, 0)} MB, database ${fmt(storeMb)} MB on disk`);
+    service = await startService(server.uri);
+    const s = await sample(driver);
+    console.log(`arguments drawn from the graph: ${s.districts.length} districts, ${s.programs.length} programme names, ${s.firms.length} firms, ${s.metricPlaces.length} places with figures, ${s.terms.length} search terms`);
+    const qs = questions(s);
+    const mix = {
+      name: "lookup mix (the lookups in turn)",
+      lookup: true,
+      gql: (i) => { const l = qs.filter((q) => q.lookup); return l[i % l.length].gql(Math.floor(i / l.length)); },
+      cypher: (i) => { const l = qs.filter((q) => q.lookup); return l[i % l.length].cypher(Math.floor(i / l.length)); },
+    };
+    const all = [...qs, mix];
+    const results = [];
+    for (const q of all) {
+      for (const clients of clientCounts) {
+        const api = await runLoad({ url: service.url, connections: clients, durationMs, nextBody: (i) => uncachedBody(q.gql(i), i) });
+        const cypher = await runCypherLoad(driver, clients, durationMs, q.cypher);
+        results.push({ question: q.name, lookup: q.lookup, clients, api, cypher });
+        if (api.firstError) console.log(`  ${q.name}: first error: ${api.firstError}`);
+      }
+    }
+    console.log(`\nUNCACHED (every request a new argument; ${durationMs / 1000} s per cell; API through kg serve, Cypher through the driver, same run)`);
+    console.log("question                             clients   API req/s  p50 ms  p95 ms  | Cypher req/s  p50 ms  p95 ms  | p50 ratio  errors");
+    for (const r of results) {
+      console.log(`${r.question.padEnd(36)} ${pad(r.clients, 7)} ${pad(fmt(r.api.rps), 11)} ${pad(fmt(r.api.p50), 7)} ${pad(fmt(r.api.p95), 7)}  | ${pad(fmt(r.cypher.rps), 12)} ${pad(fmt(r.cypher.p50), 7)} ${pad(fmt(r.cypher.p95), 7)}  | ${pad(fmt(r.api.p50 / r.cypher.p50, 2) + "×", 9)} ${pad(r.api.errors + r.cypher.errors, 7)}`);
+    }
+    const floors = results.filter((r) => r.clients === 1);
+    console.log("\nfloors (uncached, 1 client):");
+    for (const r of floors) {
+      if (r.lookup) console.log(`  ${r.question.padEnd(36)} API p50 ${fmt(r.api.p50)} ms ≤ 2 × Cypher p50 ${fmt(r.cypher.p50)} ms: ${r.api.p50 <= 2 * r.cypher.p50 ? "ok" : "MISSED"}`);
+      else console.log(`  ${r.question.padEnd(36)} API p50 ${fmt(r.api.p50)} ms ≤ 20 ms (the floor is for 100,000 reports): ${r.api.p50 <= 20 ? "ok" : "MISSED"}`);
+    }
+
+    const cached = [];
+    for (const q of all) {
+      const r = await runLoad({ url: service.url, connections: 10, durationMs: Math.min(durationMs, 3000), nextBody: () => body(q.gql(0)) });
+      cached.push({ question: q.name, ...r });
+    }
+    console.log("\ncached (the same request repeated, 10 clients; the answer cache replays it)");
+    console.log("question                             req/s   p50 ms  p95 ms  errors");
+    for (const r of cached) console.log(`${r.question.padEnd(36)} ${pad(fmt(r.rps), 7)} ${pad(fmt(r.p50, 2), 8)} ${pad(fmt(r.p95, 2), 7)} ${pad(r.errors, 7)}`);
+    return { reports, results };
+  } finally {
+    if (service) {
+      service.child.kill("SIGTERM");
+      await new Promise((r) => service.child.once("exit", r));
+    }
+    await driver.close();
+    await stopServer(dataDir).catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
   }
-  // Every request new to the server (a unique alias defeats the cache): what Neo4j itself takes.
-  const coldRows = [];
-  const coldS = Math.max(5, Math.round(durationS / 3));
-  for (const s of scenarios) {
-    const unique = (i) => s.body(i).replace('{"query":"{ ', `{"query":"{ q${i}: `);
-    const r = await runLoad({ url: service.url, connections, durationMs: coldS * 1000, nextBody: unique });
-    coldRows.push({ ...s, ...r });
-    if (r.firstError) console.log(`  ${s.name} (uncached): first error: ${r.firstError}`);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "kg-bench-api-"));
+try {
+  console.log(`== API benchmark: sizes ${sizes.join(", ")}; clients ${clientCounts.join(", ")}; ${durationMs / 1000} s per cell ==`);
+  console.log("(the machine's cores may be shared: compare figures side by side within one run)");
+  const bySize = [];
+  for (const reports of sizes) bySize.push(await measureSize(reports, scratch));
+  if (bySize.length > 1) {
+    const [small, large] = [bySize[0], bySize[bySize.length - 1]];
+    console.log(`\ngrowth of the uncached p50 at 1 client, ${large.reports} vs ${small.reports} reports (floor for lookups: ≤ 1.3×)`);
+    for (const r of large.results.filter((x) => x.clients === 1)) {
+      const before = small.results.find((x) => x.question === r.question && x.clients === 1);
+      const growth = r.api.p50 / before.api.p50;
+      console.log(`  ${r.question.padEnd(36)} ${fmt(before.api.p50)} → ${fmt(r.api.p50)} ms: ${fmt(growth, 2)}×${r.lookup ? (growth <= 1.3 ? "  ok" : "  MISSED") : ""}`);
+    }
   }
-  const header = "query                               req/s    p50 ms   p95 ms   p99 ms   errors";
-  const line = (r) => `${r.name.padEnd(34)} ${fmt(r.rps).padStart(7)} ${fmt(r.p50).padStart(9)} ${fmt(r.p95).padStart(8)} ${fmt(r.p99).padStart(8)} ${String(r.errors).padStart(8)}`;
-  console.log(`repeated questions (${durationS} s each; the answer cache serves what it has seen)`);
-  console.log(header + "   p95 floor");
-  for (const r of rows) console.log(`${line(r)}   ≤ ${r.floor} ms ${r.errors === 0 && r.p95 <= r.floor ? "ok" : "MISSED"}`);
-  console.log(`\nevery request new (${coldS} s each; no cache: Neo4j answers each one)`);
-  console.log(header);
-  for (const r of coldRows) console.log(line(r));
 } catch (error) {
   console.error(`bench:api: ${error instanceof Error ? error.stack : String(error)}`);
   process.exitCode = 1;
 } finally {
-  if (service) {
-    service.child.kill("SIGTERM");
-    await new Promise((r) => service.child.once("exit", r));
-  }
-  await stopServer(serverDir).catch(() => {});
   rmSync(scratch, { recursive: true, force: true });
 }

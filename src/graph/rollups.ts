@@ -129,8 +129,8 @@ export function deltaRows(contributions: Contribution[], sign: 1 | -1): DeltaRow
   return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-// Taking the node's write lock (SET x.lock) before reading its count keeps two writers from both
-// reading the same count and losing one update.
+// The count is read in the SET that writes it (a direct dependency), so Cypher takes the node's
+// write lock before reading: two writers cannot both read the same count and lose an update.
 const APPLY = `
 UNWIND $rows AS row
 MERGE (x:ProgramRollup {id: row.id})
@@ -138,14 +138,11 @@ MERGE (x:ProgramRollup {id: row.id})
                 x.townships = 0, x.communities = 0,
                 x.firstYear = CASE WHEN row.props.year > 0 THEN row.props.year END,
                 x.lastYear = CASE WHEN row.props.year > 0 THEN row.props.year END
-SET x.lock = true
-WITH x, row, x.reports AS before
-SET x.reports = before + row.delta
+SET x.reports = x.reports + row.delta
 FOREACH (_ IN CASE WHEN row.delta > 0 AND row.minYear IS NOT NULL AND x.year = 0 THEN [1] ELSE [] END |
   SET x.firstYear = CASE WHEN x.firstYear IS NULL OR row.minYear < x.firstYear THEN row.minYear ELSE x.firstYear END,
       x.lastYear = CASE WHEN x.lastYear IS NULL OR row.maxYear > x.lastYear THEN row.maxYear ELSE x.lastYear END)
-REMOVE x.lock
-RETURN row.id AS id, before, x.reports AS after`;
+RETURN row.id AS id, x.reports - row.delta AS before, x.reports AS after`;
 
 // Rows that became present or absent change the place counts of their own row and those above.
 const PRESENCE = `
