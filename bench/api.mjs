@@ -8,7 +8,7 @@
 // through the driver with the same arguments and concurrency, and the ratio of the two p50s.
 // Then the cached case (the same request repeated). With two sizes, the growth of each p50.
 // Usage: npm run bench:api [-- --sizes 10000,100000 --duration S --clients 1,10,50]
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import { freePort, startServer, stopServer } from "../dist/neo4j-server/server.js";
 import { percentile, runLoad } from "./load.mjs";
+import { startService } from "./service.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const kg = join(root, "dist/cli/main.js");
@@ -28,22 +29,6 @@ const durationMs = Number(option("--duration", "5")) * 1000;
 const clientCounts = option("--clients", "1,10,50").split(",").map(Number);
 const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "-");
 const pad = (s, n) => String(s).padStart(n);
-
-function startService(uri) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, NEO4J_URI: uri, PORT: "0" };
-    const child = spawn(process.execPath, [kg, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const read = (d) => {
-      output += d;
-      const m = /GraphQL: (http:\/\/\S+\/graphql)/.exec(output);
-      if (m) resolve({ child, url: m[1] });
-    };
-    child.stdout.on("data", read);
-    child.stderr.on("data", read);
-    child.once("exit", (code) => reject(new Error(`kg serve exited (${code}): ${output}`)));
-  });
-}
 
 /** kg ingest DIR with peak RSS from /usr/bin/time when present. */
 function ingest(uri, dir, scratch) {

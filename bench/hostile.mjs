@@ -4,13 +4,14 @@
 //   generate N reports → fresh embedded Neo4j → kg ingest → kg serve
 //   → C well-behaved clients for D s alone → the same again with H hostile clients alongside.
 // Usage: npm run bench:hostile [-- --reports N --duration S --connections C --hostile H]
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startServer, stopServer } from "../dist/neo4j-server/server.js";
 import { runLoad } from "./load.mjs";
+import { gql, startService } from "./service.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const kg = join(root, "dist/cli/main.js");
@@ -28,28 +29,6 @@ const scratch = mkdtempSync(join(tmpdir(), "kg-bench-hostile-"));
 const serverDir = join(scratch, "neo4j");
 const reportsDir = join(scratch, "reports");
 let service;
-
-function startService(uri) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [kg, "serve"], { env: { ...process.env, NEO4J_URI: uri, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const read = (d) => {
-      output += d;
-      const m = /GraphQL: (http:\/\/\S+\/graphql)/.exec(output);
-      if (m) resolve({ child, url: m[1] });
-    };
-    child.stdout.on("data", read);
-    child.stderr.on("data", read);
-    child.once("exit", (code) => reject(new Error(`kg serve exited (${code}): ${output}`)));
-  });
-}
-
-async function gql(url, query) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-  const json = await response.json();
-  if (json.errors) throw new Error(JSON.stringify(json.errors));
-  return json.data;
-}
 
 const body = (query) => JSON.stringify({ query });
 const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "-");

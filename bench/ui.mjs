@@ -9,7 +9,7 @@
 //     then warm → the bundle's size.
 // Usage: npm run bench:ui [-- --reports N]
 //        node bench/ui.mjs --neo4j bolt://HOST:PORT   (a graph already built: skips generate and ingest)
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import puppeteer from "puppeteer-core";
 import { freePort, startServer, stopServer } from "../dist/neo4j-server/server.js";
+import { gql, startService } from "./service.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const kg = join(root, "dist/cli/main.js");
@@ -34,28 +35,6 @@ const reportsDir = join(scratch, "reports");
 let service;
 let browser;
 let neo4j;
-
-function startService(uri) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [kg, "serve"], { env: { ...process.env, NEO4J_URI: uri, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const read = (d) => {
-      output += d;
-      const m = /GraphQL: (http:\/\/\S+\/graphql)/.exec(output);
-      if (m) resolve({ child, url: m[1], origin: m[1].replace(/\/graphql$/, "") });
-    };
-    child.stdout.on("data", read);
-    child.stderr.on("data", read);
-    child.once("exit", (code) => reject(new Error(`kg serve exited (${code}): ${output}`)));
-  });
-}
-
-async function gql(url, query) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-  const json = await response.json();
-  if (json.errors) throw new Error(JSON.stringify(json.errors));
-  return json.data;
-}
 
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "-");
 

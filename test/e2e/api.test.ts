@@ -5,10 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { extractReport } from "../../src/extract/index.js";
 import { deleteReport } from "../../src/graph/delete.js";
 import { writeReports } from "../../src/graph/writer.js";
-import { ingest } from "../../src/ingest/ingest.js";
-import { listSources } from "../../src/ingest/sources.js";
 import { openTestDatabase } from "../support/db.js";
-import { clearGraph } from "../support/graph.js";
+import { emptyTestGraph, loadExamplesIntoEmptyGraph } from "../support/examples.js";
 import { startProxy, type CuttableProxy } from "../support/proxy.js";
 import { startService, type RunningService } from "../support/api.js";
 
@@ -17,10 +15,7 @@ let service: RunningService;
 let proxy: CuttableProxy;
 
 beforeAll(async () => {
-  const db = openTestDatabase();
-  await clearGraph(db);
-  await ingest(db, await listSources(["examples/reports"]), { workers: 0, batchSize: 50 });
-  await db.close();
+  await loadExamplesIntoEmptyGraph();
   // The service reaches Neo4j through a relay the tests can cut.
   proxy = await startProxy(inject("neo4jUri"));
   service = await startService({ NEO4J_URI: proxy.uri, KG_API_KEY: KEY, KG_PAGE_DEFAULT: "20", KG_PAGE_MAX: "100" });
@@ -29,9 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
   await proxy?.close();
-  const db = openTestDatabase();
-  await clearGraph(db);
-  await db.close();
+  await emptyTestGraph();
 });
 
 /** The data of a query that must succeed. */

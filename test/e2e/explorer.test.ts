@@ -5,10 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ingest } from "../../src/ingest/ingest.js";
-import { listSources } from "../../src/ingest/sources.js";
-import { openTestDatabase } from "../support/db.js";
-import { clearGraph } from "../support/graph.js";
+import { emptyTestGraph, loadExamplesIntoEmptyGraph } from "../support/examples.js";
 import { startService, type RunningService } from "../support/api.js";
 import { cjkRendering, launchBrowser, waitForView } from "../support/browser.js";
 
@@ -19,11 +16,7 @@ let browser: Browser;
 let downloads: string;
 
 beforeAll(async () => {
-  const db = openTestDatabase();
-  await clearGraph(db);
-  // kg serve loads the examples only into the embedded graph, so they are loaded here.
-  await ingest(db, await listSources(["examples/reports"]), { workers: 0, batchSize: 50 });
-  await db.close();
+  await loadExamplesIntoEmptyGraph();
   service = await startService({ NEO4J_URI: inject("neo4jUri"), KG_PAGE_DEFAULT: "20", KG_PAGE_MAX: "100" });
   origin = service.url.replace(/\/graphql$/, "");
   ({ browser, downloads } = await launchBrowser());
@@ -34,9 +27,7 @@ afterAll(async () => {
   await browser?.close();
   await service?.stop();
   if (downloads) rmSync(downloads, { recursive: true, force: true });
-  const db = openTestDatabase();
-  await clearGraph(db);
-  await db.close();
+  await emptyTestGraph();
 });
 
 async function data(query: string, variables?: Record<string, unknown>) {

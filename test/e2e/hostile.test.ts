@@ -2,10 +2,7 @@
 // HTTP against the built `kg serve` on a real Neo4j holding the example reports. Each case is
 // one a hostile client tried before these protections (issue 8).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ingest } from "../../src/ingest/ingest.js";
-import { listSources } from "../../src/ingest/sources.js";
-import { openTestDatabase } from "../support/db.js";
-import { clearGraph } from "../support/graph.js";
+import { emptyTestGraph, loadExamplesIntoEmptyGraph } from "../support/examples.js";
 import { startProxy, type CuttableProxy } from "../support/proxy.js";
 import { startService, type RunningService } from "../support/api.js";
 
@@ -15,11 +12,7 @@ let service: RunningService;
 let proxy: CuttableProxy;
 
 beforeAll(async () => {
-  const db = openTestDatabase();
-  await clearGraph(db);
-  // kg serve loads the examples only into the embedded graph, so they are loaded here.
-  await ingest(db, await listSources(["examples/reports"]), { workers: 0, batchSize: 50 });
-  await db.close();
+  await loadExamplesIntoEmptyGraph();
   proxy = await startProxy(inject("neo4jUri"));
   service = await startService({ NEO4J_URI: proxy.uri, KG_API_KEY: KEY, NODE_ENV: "development" });
   // Warm up (first requests compile code paths), so timings below measure the cases.
@@ -33,9 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
   await proxy?.close();
-  const db = openTestDatabase();
-  await clearGraph(db);
-  await db.close();
+  await emptyTestGraph();
 });
 
 interface Answer {
