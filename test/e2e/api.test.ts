@@ -208,6 +208,17 @@ describe("analyst questions on the examples", () => {
     expect(names(sharedPrograms)).not.toContain("一网通办");
   });
 
+  it("search reads its hits' entities in the same statement, as node(id) reads them", async () => {
+    const fields = `__typename id ... on Jurisdiction { code name level } ... on Program { name aliases category } ... on LawFirm { name } ... on Law { name aliases } ... on Person { name role }`;
+    const response = await service.gql(`{ search(text: "浙江 枫桥 律师事务所 宪法 林晓蕾", first: 20) { score node { ${fields} } } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions!.cypherRoundTrips).toBe(1);
+    const hits = response.data!.search.map((h: any) => h.node);
+    expect(new Set(hits.map((n: any) => n.__typename)).size).toBeGreaterThanOrEqual(4);
+    const again = await service.gql(`{ ${hits.map((n: any, i: number) => `n${i}: node(id: "${n.id}") { ${fields} }`).join(" ")} }`);
+    expect(hits).toEqual(hits.map((_: unknown, i: number) => again.data![`n${i}`]));
+  });
+
   it("search accepts the short forms the lookups accept: 律所, quotes, 《》", async () => {
     const { short, bare, law } = await data(`{
       short: search(text: "澄衡律所") { node { ... on LawFirm { name } } }
