@@ -62,6 +62,17 @@ describe("analyst questions on the examples", () => {
     expect(rows.every((r: any) => r.jurisdictionCount >= 2)).toBe(true);
   });
 
+  it("recurringPrograms reads a page and its total in one statement, the same as each alone", async () => {
+    const args = `level: TOWNSHIP, minJurisdictions: 1, within: "33", first: 2`;
+    const both = await service.gql(`{ recurringPrograms(${args}) { totalCount edges { cursor node { program { name } jurisdictionCount firstYear lastYear } } } }`);
+    expect(both.extensions!.cypherRoundTrips).toBe(1);
+    const page = await data(`{ recurringPrograms(${args}) { edges { cursor node { program { name } jurisdictionCount firstYear lastYear } } } }`);
+    const total = await data(`{ recurringPrograms(${args}) { totalCount } }`);
+    expect(both.data!.recurringPrograms.edges).toEqual(page.recurringPrograms.edges);
+    expect(both.data!.recurringPrograms.totalCount).toBe(total.recurringPrograms.totalCount);
+    expect(total.recurringPrograms.totalCount).toBeGreaterThan(2);
+  });
+
   it("recurringPrograms rolls up by level and filters by region and year", async () => {
     const { zhejiang, y2023, townships } = await data(`{
       zhejiang: recurringPrograms(level: DISTRICT, minJurisdictions: 2, within: "33", first: 50) { edges { node { program { name } jurisdictions { code } } } }
