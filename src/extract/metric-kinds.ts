@@ -1,6 +1,8 @@
 // The kinds of figure reports commonly state (data/metric-kinds.json): 法律咨询, 行政复议 cases,
-// 出庭应诉率 … A figure takes the kind whose signal phrase its key contains, the longest signal
-// winning, among the kinds its base unit fits (a rate is in %, a count in one of its units).
+// 出庭应诉率 … A figure takes the kind whose signal phrase its key contains, among the kinds its
+// base unit fits (a rate is in %, a count in one of its units). A Chinese noun phrase ends in its
+// head, so the signal that ends last wins (对重大行政决策开展合法性审查 counts reviews, not
+// decisions), then the longest (调解成功率 over 成功率), then the catalogue's order.
 import { readFileSync } from "node:fs";
 
 export type MetricMeasure = "count" | "rate";
@@ -24,7 +26,7 @@ export const METRIC_KINDS: readonly MetricKind[] = (
 
 const BY_ID = new Map(METRIC_KINDS.map((k) => [k.id, k]));
 
-/** Every signal with its kind, longest first (catalogue order among equals), so the first fit wins. */
+/** Every signal with its kind, longest first (catalogue order among equals). */
 const SIGNALS = METRIC_KINDS.flatMap((kind, order) => kind.signals.map((signal) => ({ signal, kind, order }))).sort(
   (a, b) => b.signal.length - a.signal.length || a.order - b.order,
 );
@@ -35,10 +37,15 @@ function unitFits(kind: MetricKind, baseUnit: string): boolean {
 
 /** The id of the kind a figure with this key phrase and base unit is, or null. */
 export function kindOfMetric(key: string, baseUnit: string): string | null {
+  let best: MetricKind | null = null;
+  let bestEnd = -1;
   for (const { signal, kind } of SIGNALS) {
-    if (key.includes(signal) && unitFits(kind, baseUnit)) return kind.id;
+    const at = key.lastIndexOf(signal);
+    if (at < 0 || !unitFits(kind, baseUnit)) continue;
+    // longer signals come first: a later one wins only by ending further on
+    if (at + signal.length > bestEnd) (best = kind), (bestEnd = at + signal.length);
   }
-  return null;
+  return best?.id ?? null;
 }
 
 export function metricKindById(id: string): MetricKind | undefined {

@@ -126,7 +126,7 @@ CALL (r, row) {
 CALL (r, row) {
   UNWIND row.metrics AS mr
   CREATE (r)-[:STATES]->(m:Metric {id: mr.id, key: mr.key, value: mr.value, unit: mr.unit,
-    qualifier: mr.qualifier, year: mr.year, sentence: mr.sentence, start: mr.start, end: mr.end})
+    baseValue: mr.baseValue, baseUnit: mr.baseUnit, kind: mr.kind, qualifier: mr.qualifier, year: mr.year, sentence: mr.sentence, start: mr.start, end: mr.end})
   WITH m, mr WHERE mr.subject IS NOT NULL
   MATCH (j:Jurisdiction {code: mr.subject})
   CREATE (m)-[:OF]->(j)
