@@ -135,6 +135,17 @@ function evidence(x: ReportExtraction, id: string, mentions: Mention[]): Mention
   };
 }
 
+/** One ADVISES per firm and place in a report, so that the writer can CREATE them (a new report has none yet). */
+function adviceOnce(advice: ReportFactsRow["advises"]): ReportFactsRow["advises"] {
+  const seen = new Set<string>();
+  return advice.filter((a) => {
+    const key = `${a.firm}\u0000${a.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 const sortedBy = <T>(rows: Iterable<T>, key: (row: T) => string) =>
   [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
@@ -216,10 +227,10 @@ export class GraphBatch {
         start: m.mention.start,
         end: m.mention.end,
       })),
-      advises: x.advises.flatMap((a) => {
+      advises: adviceOnce(x.advises.flatMap((a) => {
         const code = known(a.jurisdiction);
         return code ? [{ firm: a.firm, code, year: x.report.year }] : [];
-      }),
+      })),
     });
   }
 

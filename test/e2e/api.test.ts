@@ -62,6 +62,17 @@ describe("analyst questions on the examples", () => {
     expect(rows.every((r: any) => r.jurisdictionCount >= 2)).toBe(true);
   });
 
+  it("recurringPrograms reads a page and its total in one statement, the same as each alone", async () => {
+    const args = `level: TOWNSHIP, minJurisdictions: 1, within: "33", first: 2`;
+    const both = await service.gql(`{ recurringPrograms(${args}) { totalCount edges { cursor node { program { name } jurisdictionCount firstYear lastYear } } } }`);
+    expect(both.extensions!.cypherRoundTrips).toBe(1);
+    const page = await data(`{ recurringPrograms(${args}) { edges { cursor node { program { name } jurisdictionCount firstYear lastYear } } } }`);
+    const total = await data(`{ recurringPrograms(${args}) { totalCount } }`);
+    expect(both.data!.recurringPrograms.edges).toEqual(page.recurringPrograms.edges);
+    expect(both.data!.recurringPrograms.totalCount).toBe(total.recurringPrograms.totalCount);
+    expect(total.recurringPrograms.totalCount).toBeGreaterThan(2);
+  });
+
   it("recurringPrograms rolls up by level and filters by region and year", async () => {
     const { zhejiang, y2023, townships } = await data(`{
       zhejiang: recurringPrograms(level: DISTRICT, minJurisdictions: 2, within: "33", first: 50) { edges { node { program { name } jurisdictions { code } } } }
@@ -248,6 +259,17 @@ describe("analyst questions on the examples", () => {
     expect(programsOnly.map((h: any) => h.node.name)).toEqual(expect.arrayContaining(["八五普法", "谁执法谁普法"]));
     expect(names(sharedPrograms)).toEqual(expect.arrayContaining(["枫桥经验", "八五普法", "最多跑一次", "法律明白人"]));
     expect(names(sharedPrograms)).not.toContain("一网通办");
+  });
+
+  it("search reads its hits' entities in the same statement, as node(id) reads them", async () => {
+    const fields = `__typename id ... on Jurisdiction { code name level } ... on Program { name aliases category } ... on LawFirm { name } ... on Law { name aliases } ... on Person { name role }`;
+    const response = await service.gql(`{ search(text: "浙江 枫桥 律师事务所 宪法 林晓蕾", first: 20) { score node { ${fields} } } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions!.cypherRoundTrips).toBe(1);
+    const hits = response.data!.search.map((h: any) => h.node);
+    expect(new Set(hits.map((n: any) => n.__typename)).size).toBeGreaterThanOrEqual(4);
+    const again = await service.gql(`{ ${hits.map((n: any, i: number) => `n${i}: node(id: "${n.id}") { ${fields} }`).join(" ")} }`);
+    expect(hits).toEqual(hits.map((_: unknown, i: number) => again.data![`n${i}`]));
   });
 
   it("search accepts the short forms the lookups accept: 律所, quotes, 《》", async () => {

@@ -137,6 +137,7 @@ describe("query plans of the read layer", () => {
         ]) {
           await paged((w) => rollups.recurringPrograms(rdb, filter, w));
           await rollups.countRecurringPrograms(rdb, filter);
+          await paged(async (w) => (await rollups.recurringProgramsCounted(rdb, filter, w)).page);
         }
       },
       "rollups.placesOfPrograms": async () => {
