@@ -66,6 +66,11 @@ export interface MetricRow {
   key: string;
   value: number;
   unit: string;
+  /** the value in baseUnit (万/亿 multiplied out), what figures are compared and summed by */
+  baseValue: number;
+  baseUnit: string;
+  /** data/metric-kinds.json id, or null */
+  kind: string | null;
   qualifier: string;
   year: number | null;
   subject: string | null;
@@ -212,6 +217,9 @@ export class GraphBatch {
         key: m.name,
         value: m.value,
         unit: m.unit,
+        baseValue: m.baseValue,
+        baseUnit: m.baseUnit,
+        kind: m.kind,
         qualifier: m.qualifier,
         year: m.year,
         subject: known(m.subject),

@@ -115,7 +115,7 @@ CALL (r, row) {
 CALL (r, row) {
   UNWIND row.metrics AS mr
   CREATE (r)-[:STATES]->(m:Metric {id: mr.id, key: mr.key, value: mr.value, unit: mr.unit,
-    qualifier: mr.qualifier, year: mr.year, sentence: mr.sentence, start: mr.start, end: mr.end})
+    baseValue: mr.baseValue, baseUnit: mr.baseUnit, kind: mr.kind, qualifier: mr.qualifier, year: mr.year, sentence: mr.sentence, start: mr.start, end: mr.end})
   WITH m, mr WHERE mr.subject IS NOT NULL
   MATCH (j:Jurisdiction {code: mr.subject})
   CREATE (m)-[:OF]->(j)
@@ -204,7 +204,7 @@ async function writeReportsOnce(db: Database, inputs: ReportInput[]): Promise<Ba
         : [];
       if (orphaned.length) await deleteReportsInTx(tx, orphaned);
       // Files and URLs of reports already there (or read from several files): see provenance.ts.
-      const sourcesChanged = await refreshSources(tx, inputs);
+      const sourcesChanged = await refreshSources(tx, inputs, candidates.filter((id) => !orphaned.includes(id)));
 
       const fresh = new GraphBatch();
       for (const input of inputs) if (isNew.has(input.extraction.textHash)) fresh.add(input.extraction, input.source);

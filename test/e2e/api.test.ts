@@ -204,6 +204,48 @@ describe("analyst questions on the examples", () => {
     ]);
   });
 
+  it("compareMetrics by kind: 法律咨询 of a district rolls up its streets, one base unit per row", async () => {
+    const { compareMetrics } = await data(`{
+      compareMetrics(kind: "legal-consultations", jurisdictions: ["330106", "330681109"], years: [2022, 2023]) {
+        jurisdiction { name } year baseUnit measure mixedUnits total withinTotal
+        metrics { value unit baseValue kind { id } }
+        within { jurisdiction { name } total inTotal metrics { unit } }
+      }
+    }`);
+    expect(compareMetrics).toEqual([
+      {
+        jurisdiction: { name: "西湖区" }, year: 2022, baseUnit: "件", measure: "count", mixedUnits: false, total: null, withinTotal: 601, metrics: [],
+        within: [
+          { jurisdiction: { name: "翠苑街道" }, total: 386, inTotal: true, metrics: [{ unit: "件" }] },
+          { jurisdiction: { name: "文新街道" }, total: 215, inTotal: true, metrics: [{ unit: "件" }] },
+        ],
+      },
+      // the district states 1.86 万人次 itself, a street counts 件: two rows, never one sum
+      {
+        jurisdiction: { name: "西湖区" }, year: 2023, baseUnit: "人次", measure: "count", mixedUnits: true, total: 18600, withinTotal: null,
+        metrics: [{ value: 1.86, unit: "万人次", baseValue: 18600, kind: { id: "legal-consultations" } }],
+        within: [],
+      },
+      {
+        jurisdiction: { name: "西湖区" }, year: 2023, baseUnit: "件", measure: "count", mixedUnits: true, total: null, withinTotal: 412, metrics: [],
+        within: [{ jurisdiction: { name: "翠苑街道" }, total: 412, inTotal: true, metrics: [{ unit: "件" }] }],
+      },
+      {
+        jurisdiction: { name: "枫桥镇" }, year: 2022, baseUnit: "件", measure: "count", mixedUnits: false, total: 265, withinTotal: null,
+        metrics: [{ value: 265, unit: "件", baseValue: 265, kind: { id: "legal-consultations" } }],
+        within: [],
+      },
+      { jurisdiction: { name: "枫桥镇" }, year: 2023, baseUnit: null, measure: null, mixedUnits: false, total: null, withinTotal: null, metrics: [], within: [] },
+    ]);
+    // a key phrase that is a kind's signal compares by that kind
+    const { byKey, metricKinds } = await data(`{
+      byKey: compareMetrics(key: "法律咨询", jurisdictions: ["330681109"], years: [2022]) { baseUnit total }
+      metricKinds { id measure }
+    }`);
+    expect(byKey).toEqual([{ baseUnit: "件", total: 265 }]);
+    expect(metricKinds).toEqual(expect.arrayContaining([{ id: "legal-consultations", measure: "count" }, { id: "court-appearance-rate", measure: "rate" }]));
+  });
+
   it("search ranks entities by name and alias; sharedPrograms intersects two places", async () => {
     const { search, programsOnly, sharedPrograms } = await data(`{
       search(text: "枫桥") { node { __typename ... on Program { name } ... on Jurisdiction { name } } }
