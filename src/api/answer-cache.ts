@@ -11,6 +11,25 @@ export interface CachedAnswer {
   body: string;
 }
 
+// The server's own answers end with its round-trip count, the last member of `extensions`
+// (the last member of the answer); only then can the count be swapped without parsing.
+const TRAILING_ROUND_TRIPS = /"cypherRoundTrips":\d+\}\}\n?$/;
+
+/**
+ * The answer as the cache replays it: marked as cached, with no round trips of its own.
+ * On the uncached path, so the usual shape is edited as text (an unescaped `"` cannot occur
+ * inside a JSON string, so the match is the key itself); any other shape is parsed.
+ */
+export function asCachedBody(body: string): string {
+  const at = body.search(TRAILING_ROUND_TRIPS);
+  if (at >= 0 && !body.includes('"cached":')) {
+    return `${body.slice(0, at)}"cypherRoundTrips":0,"cached":true}}`;
+  }
+  const json = JSON.parse(body) as { extensions?: Record<string, unknown> };
+  json.extensions = { ...json.extensions, cypherRoundTrips: 0, cached: true };
+  return JSON.stringify(json);
+}
+
 export interface AnswerCacheOptions {
   /** entries kept at most; the least recently used go first */
   maxEntries: number;

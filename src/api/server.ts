@@ -9,7 +9,7 @@ import { readVersion } from "../graph/version.js";
 import { silentLogger } from "../observability/logger.js";
 import { createMetrics } from "../observability/metrics.js";
 import { observeGraphQL, observeOther, operationNameOf, requestId, type GraphQLRequestFacts, type Observability } from "../observability/requests.js";
-import { AnswerCache } from "./answer-cache.js";
+import { AnswerCache, asCachedBody } from "./answer-cache.js";
 import { Context } from "./context.js";
 import { formatError } from "./errors.js";
 import { checkQuery, QueryTooComplex } from "./guard/analysis.js";
@@ -47,13 +47,6 @@ const roundTripReport: ApolloServerPlugin<Context> = {
     };
   },
 };
-
-/** The answer as the cache replays it: marked as cached, with no round trips of its own. */
-function asCachedBody(body: string): string {
-  const json = JSON.parse(body) as { extensions?: Record<string, unknown> };
-  json.extensions = { ...json.extensions, cypherRoundTrips: 0, cached: true };
-  return JSON.stringify(json);
-}
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {
   response.writeHead(status, { "content-type": `${type}; charset=utf-8` });

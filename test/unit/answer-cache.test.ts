@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { AnswerCache } from "../../src/api/answer-cache.js";
+import { AnswerCache, asCachedBody } from "../../src/api/answer-cache.js";
 
 const answer = (body: string) => ({ status: 200, contentType: "application/json", body });
 let cache: AnswerCache | undefined;
@@ -57,5 +57,25 @@ describe("AnswerCache", () => {
     expect(c.get("big")).toBeUndefined();
     c.set("long-request-".repeat(10), answer("a"), v); // request over maxKeyLength: not kept
     expect(c.get("long-request-".repeat(10))).toBeUndefined();
+  });
+});
+
+describe("asCachedBody", () => {
+  /** What the replayed answer must be: the same answer, its extensions marked as cached. */
+  const expected = (body: string) => {
+    const json = JSON.parse(body);
+    return { ...json, extensions: { ...json.extensions, cypherRoundTrips: 0, cached: true } };
+  };
+
+  it.each([
+    ['{"data":{"a":1},"extensions":{"cypherRoundTrips":3}}\n', "the server's usual answer"],
+    ['{"data":{"s":"\\"cypherRoundTrips\\":9}}"},"extensions":{"x":1,"cypherRoundTrips":12}}', "a string that looks like the count"],
+    ['{"data":{"a":1},"extensions":{"cypherRoundTrips":2,"x":{}}}', "the count not last"],
+    ['{"data":{"a":1}}', "no extensions"],
+    ['{"data":{"cached":false},"extensions":{"cypherRoundTrips":1}}', "a field named cached"],
+  ])("marks %s (%s) as cached, with 0 round trips", (body) => {
+    const replayed = asCachedBody(body);
+    expect(JSON.parse(replayed)).toEqual(expected(body));
+    expect(replayed).toBe(JSON.stringify(expected(body)));
   });
 });
