@@ -25,7 +25,7 @@ export interface ReportInput {
 }
 
 /** The Report's own copy of its text and provenance, set when the Report is created. */
-function provenanceProps(input: ReportInput | undefined): Record<string, string | null> {
+export function provenanceProps(input: ReportInput | undefined): Record<string, string | null> {
   const p = input?.provenance;
   return {
     text: input?.text ?? null,

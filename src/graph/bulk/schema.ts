@@ -1,0 +1,31 @@
+// After neo4j-admin: what the CSV files cannot say, and the migrations' indexes and constraints.
+//
+// The import records every migration as applied (its Migration nodes) because the data those
+// migrations compute (the graph version, alias nodes, roll-ups) is in the files already; what is
+// left to do is each migration's schema statements, in order, on the loaded graph.
+import type { Database } from "../driver.js";
+import { loadMigrations, type Migration } from "../migrate.js";
+import { NAMED_LABELS } from "../rows.js";
+
+const SCHEMA_STATEMENT = /^(CREATE|DROP)\s+(?:(?:FULLTEXT|TEXT|RANGE|POINT|LOOKUP|VECTOR)\s+)?(?:INDEX|CONSTRAINT)\b/i;
+
+export const isSchemaStatement = (statement: string) => SCHEMA_STATEMENT.test(statement.trim());
+
+/** A CSV field cannot hold an empty list, and the writer gives every named entity an alias list. */
+const EMPTY_ALIASES = `
+MATCH (e:${NAMED_LABELS.join("|")}) WHERE e.aliases IS NULL
+CALL (e) { SET e.aliases = [] } IN TRANSACTIONS OF 10000 ROWS`;
+
+export async function finishImportedGraph(db: Database, migrations?: Migration[], indexTimeoutSeconds = 3600): Promise<void> {
+  // CALL … IN TRANSACTIONS and schema statements need auto-commit transactions: session.run.
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.run(EMPTY_ALIASES);
+    for (const migration of migrations ?? (await loadMigrations())) {
+      for (const statement of migration.statements.filter(isSchemaStatement)) await session.run(statement);
+    }
+    await session.run("CALL db.awaitIndexes($seconds)", { seconds: indexTimeoutSeconds });
+  } finally {
+    await session.close();
+  }
+}
