@@ -53,6 +53,8 @@ export interface BulkImportSummary {
   csvMs: number;
   csvBytes: number;
   storeBytes: number;
+  /** peak resident memory of this process (neo4j-admin and Neo4j run in their own) */
+  nodePeakRssBytes: number;
 }
 
 export class BulkImportError extends Error {
@@ -122,6 +124,7 @@ export async function bulkImport(sources: SourceFile[], options: BulkImportOptio
     csvMs: 0,
     csvBytes: 0,
     storeBytes: 0,
+    nodePeakRssBytes: 0,
   };
   try {
     const files = await writeCsv(sources, csvDir, options, summary);
@@ -132,7 +135,7 @@ export async function bulkImport(sources: SourceFile[], options: BulkImportOptio
 
     log(`neo4j-admin database import: ${summary.nodes} nodes, ${summary.relationships} relationships ...`);
     const adminStarted = performance.now();
-    await adminImport(storeDir, files, { reportFile: join(csvDir, "import.report"), offHeap: options.importMemory ?? "2g", heap: "1g", log });
+    await adminImport(storeDir, files, { reportFile: join(csvDir, "import.report"), logFile: join(storeDir, "import.log"), offHeap: options.importMemory ?? "2g", heap: "1g", log });
     summary.ms.admin = performance.now() - adminStarted;
 
     log("creating the indexes and constraints of cypher/migrations ...");
@@ -151,6 +154,7 @@ export async function bulkImport(sources: SourceFile[], options: BulkImportOptio
     if (!options.csvDir) rmSync(csvDir, { recursive: true, force: true });
   }
   summary.ms.total = performance.now() - started;
+  summary.nodePeakRssBytes = process.resourceUsage().maxRSS * 1024;
   return summary;
 }
 
@@ -199,8 +203,11 @@ async function writeCsv(sources: SourceFile[], csvDir: string, options: BulkImpo
       if (chunk.length >= CHUNK) await flush();
     }
     await flush();
+    return await graph.finish((await loadMigrations()).map((m) => m.id));
+  } catch (error) {
+    await graph.abort();
+    throw error;
   } finally {
     await pool?.close();
   }
-  return graph.finish((await loadMigrations()).map((m) => m.id));
 }

@@ -1,7 +1,7 @@
 // Runs `neo4j-admin database import full` from the embedded Neo4j's own classpath (tools/neo4j
 // depends on neo4j-import-tool): the store it writes is the one `kg neo4j start` then opens.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildServer, javaCommand, serverClasspath } from "../../neo4j-server/toolchain.js";
 import { ARRAY_DELIMITER_OPTION } from "./csv.js";
@@ -19,6 +19,8 @@ export const storeExists = (storeDir: string) => existsSync(join(neo4jHome(store
 export interface AdminImportOptions {
   /** where neo4j-admin writes its report of bad entries */
   reportFile: string;
+  /** where its output is kept */
+  logFile: string;
   /** memory the importer may use outside its heap (its caches), e.g. 2g */
   offHeap: string;
   heap: string;
@@ -33,7 +35,7 @@ export class AdminImportError extends Error {
 }
 
 export function importArguments(files: ImportFile[], reportFile: string, offHeap: string): string[] {
-  const multiline = files.filter((f) => f.multiline).map((f) => f.path);
+  const multiline = files.filter((f) => f.multiline);
   return [
     "database",
     "import",
@@ -44,8 +46,10 @@ export function importArguments(files: ImportFile[], reportFile: string, offHeap
     `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
     `--report-file=${reportFile}`,
     `--max-off-heap-memory=${offHeap}`,
-    // Only the files with line breaks in a value are read the slow, multi-line way.
-    ...(multiline.length ? ["--multiline-fields-format=v2", `--multiline-fields=${multiline.join(",")}`] : []),
+    // Values with line breaks (a report's text) need the multi-line reader. Its v2 form, which
+    // takes a list of files, failed on 10,000 reports ("found CR outside a text cell" at a read
+    // buffer's end, 5.26.30), so v1 reads every file that way when any needs it.
+    ...(multiline.length ? ["--multiline-fields=true"] : []),
     ...files.map((f) => `--${f.kind}=${f.name}=${f.path}`),
   ];
 }
@@ -55,7 +59,7 @@ export async function adminImport(storeDir: string, files: ImportFile[], options
   buildServer(options.log);
   const home = neo4jHome(storeDir);
   mkdirSync(home, { recursive: true });
-  const args = [`-Xmx${options.heap}`, "-cp", serverClasspath(), "org.neo4j.cli.AdminTool", ...importArguments(files, options.reportFile, options.offHeap)];
+  const args = [`-Xmx${options.heap}`, "-cp", serverClasspath(), "org.neo4j.cli.AdminTool", ...importArguments(files, options.reportFile, options.offHeap), "--verbose"];
   const child = spawn(javaCommand(), args, {
     // The embedded store has no neo4j.conf: the defaults put the database where the server looks.
     env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, "conf") },
@@ -68,10 +72,11 @@ export async function adminImport(storeDir: string, files: ImportFile[], options
     child.once("error", fail);
     child.once("close", done);
   });
+  writeFileSync(options.logFile, output);
   if (code !== 0) {
     const lines = output.trim().split("\n");
-    const reason = lines.findLast((l) => /error|exception|invalid|duplicate|missing/i.test(l)) ?? lines[lines.length - 1] ?? "";
-    throw new AdminImportError(`neo4j-admin database import failed (exit ${code}): ${reason.trim().slice(0, 400)}`);
+    const reason = lines.find((l) => /^Caused by:/.test(l)) ?? lines.findLast((l) => /error|exception|invalid|duplicate|missing/i.test(l)) ?? lines[lines.length - 1] ?? "";
+    throw new AdminImportError(`neo4j-admin database import failed (exit ${code}): ${reason.trim().slice(0, 400)} (its output: ${options.logFile})`);
   }
   return output;
 }

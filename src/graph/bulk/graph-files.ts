@@ -174,6 +174,11 @@ export class GraphFiles {
     await Promise.all([...this.files.values()].map(({ file }) => file.flush()));
   }
 
+  /** Closes every file without finishing them (after an error). */
+  async abort(): Promise<void> {
+    await Promise.allSettled([...this.files.values()].map(({ file }) => file.close()));
+  }
+
   /** Writes the shared nodes, closes every file and lists them for neo4j-admin. */
   async finish(migrationIds: string[]): Promise<ImportFiles> {
     const nodes = async (name: string, columns: string[], rows: Iterable<CsvValue[]>) => {
@@ -202,7 +207,11 @@ export class GraphFiles {
     await relationships("WORKS_AT", [":START_ID(Person)", ":END_ID(LawFirm)"], pairs(this.worksAt));
     await nodes("Source", ["path:ID(Source)"], [...this.sources.keys()].map((p) => [p]));
     await relationships("OF-Source", [":START_ID(Source)", ":END_ID(Report)"], [...this.sources].map(([path, id]) => [path, id]));
-    await nodes("ProgramRollup", rollupColumns(), rollupRows(this.rollups));
+    // The writer starts a roll-up's place counts at the integer 0 and adds floats to them (numbers
+    // from JavaScript are floats): a count no report ever changed stays an integer.
+    const rollups = rollupRows(this.rollups);
+    await nodes("ProgramRollup", rollupColumns("double"), rollups.counted);
+    await nodes("ProgramRollup-uncounted", rollupColumns("long"), rollups.uncounted);
     await nodes("GraphVersion", ["id:ID(GraphVersion)", "version:long"], [["graph", 1]]);
     const now = new Date().toISOString();
     await nodes("Migration", ["id:ID(Migration)", "appliedAt:datetime"], migrationIds.map((id) => [id, now]));
@@ -221,15 +230,15 @@ export class GraphFiles {
 
 export type ImportFiles = ImportFile[];
 
-function rollupColumns(): string[] {
-  return ["id:ID(ProgramRollup)", "program", "code", "level", "year:double", "reports:double", "firstYear:double", "lastYear:double", ...COUNT_FIELDS.map((f) => `${f}:double`), ...ROLLUP_CODES];
+function rollupColumns(counts: "double" | "long"): string[] {
+  return ["id:ID(ProgramRollup)", "program", "code", "level", "year:double", "reports:double", "firstYear:double", "lastYear:double", ...COUNT_FIELDS.map((f) => `${f}:${counts}`), ...ROLLUP_CODES];
 }
 
 /**
  * The roll-up nodes as the writer leaves them after adding every report: a row's place counts are
  * the rows of that level present at or below it (applyContributions' presence changes, summed).
  */
-function rollupRows(rollups: Map<string, RollupRow>): CsvValue[][] {
+function rollupRows(rollups: Map<string, RollupRow>): { counted: CsvValue[][]; uncounted: CsvValue[][] } {
   const counts = new Map<string, Record<string, number>>();
   for (const { row, reports } of rollups.values()) {
     if (reports <= 0 || row.level === "ALL") continue;
@@ -240,15 +249,15 @@ function rollupRows(rollups: Map<string, RollupRow>): CsvValue[][] {
       c[field] = (c[field] ?? 0) + 1;
     }
   }
-  const out: CsvValue[][] = [];
+  const out = { counted: [] as CsvValue[][], uncounted: [] as CsvValue[][] };
   for (const { row, reports, minYear, maxYear } of rollups.values()) {
     if (reports <= 0) continue;
     const p = row.props;
     // A year's row is its own first and last year; the all-years row spans its reports' years.
     const first = p.year > 0 ? p.year : minYear;
     const last = p.year > 0 ? p.year : maxYear;
-    const c = counts.get(row.id) ?? {};
-    out.push([row.id, p.program, p.code, p.level, p.year, reports, first, last, ...COUNT_FIELDS.map((f) => c[f] ?? 0), ...ROLLUP_CODES.map((k) => p[k])]);
+    const c = counts.get(row.id);
+    (c ? out.counted : out.uncounted).push([row.id, p.program, p.code, p.level, p.year, reports, first, last, ...COUNT_FIELDS.map((f) => c?.[f] ?? 0), ...ROLLUP_CODES.map((k) => p[k])]);
   }
   return out;
 }
