@@ -1,23 +1,29 @@
 // Load benchmark of the GraphQL API. Prints figures and ratios; asserts nothing, but exits non-zero
 // when a graph cannot be built or the server cannot start.
 //
-// For each size: kg generate --seed 1 → fresh embedded Neo4j → kg ingest (peak RSS, time) → kg serve.
+// For each size: kg generate --seed 1 → fresh embedded Neo4j → kg ingest or kg import (peak RSS, time) → kg serve.
 // Headline, uncached: every request carries a new argument drawn from the graph (and a unique
 // alias, so the answer cache cannot replay it), at 1, 10 and 50 clients, for each README question
 // and a lookup mix; beside it, in the same run, one hand-written Cypher query per question sent
 // through the driver with the same arguments and concurrency, and the ratio of the two p50s.
 // Then the cached case (the same request repeated). With two sizes, the growth of each p50.
 // Usage: npm run bench:api [-- --sizes 10000,100000 --duration S --clients 1,10,50]
+//        npm run bench:api -- --uri bolt://…[,bolt://…]   (graphs already loaded, smallest first)
+//        --build import: load with kg import (the bulk path) instead of kg ingest
+//        --only WORD,…: the questions whose name holds a word; --kg PATH: serve with another build's CLI
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
+import { disableNagle } from "../dist/graph/nodelay.js";
 import { freePort, startServer, stopServer } from "../dist/neo4j-server/server.js";
 import { percentile, runLoad } from "./load.mjs";
 import { startService } from "./service.mjs";
 
+// The hand-written queries go through a driver set up as the server's is (TCP_NODELAY).
+disableNagle();
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const kg = join(root, "dist/cli/main.js");
 const option = (name, fallback) => {
@@ -30,13 +36,13 @@ const clientCounts = option("--clients", "1,10,50").split(",").map(Number);
 const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "-");
 const pad = (s, n) => String(s).padStart(n);
 
-/** kg ingest DIR with peak RSS from /usr/bin/time when present. */
-function ingest(uri, dir, scratch) {
+/** Runs kg with peak RSS from /usr/bin/time when present. */
+function timedKg(args, env, scratch) {
   const rssFile = join(scratch, "rss.txt");
-  const command = [process.execPath, kg, "ingest", dir];
+  const command = [process.execPath, kg, ...args];
   const argv = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "%M", "-o", rssFile, ...command] : command;
   const started = performance.now();
-  execFileSync(argv[0], argv.slice(1), { env: { ...process.env, NEO4J_URI: uri }, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(argv[0], argv.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
   const seconds = (performance.now() - started) / 1000;
   const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024 : NaN;
   return { seconds, rssMb };
@@ -178,18 +184,32 @@ const body = (query) => JSON.stringify({ query: `{ ${query} }` });
 /** A unique alias per request: the text differs every time, so the answer cache never replays. */
 const uncachedBody = (query, i) => JSON.stringify({ query: `{ q${i}: ${query} }` });
 
+/** kg generate + kg ingest into a fresh embedded Neo4j; measure; stop it. */
 async function measureSize(reports, scratch) {
   const dir = join(scratch, `r${reports}`);
   const dataDir = join(scratch, `neo4j${reports}`);
   execFileSync(process.execPath, [kg, "generate", "--reports", String(reports), "--seed", "1", dir], { stdio: ["ignore", "ignore", "inherit"] });
+  // --build import: the bulk path (kg import into the stopped store, then start it); else kg ingest.
+  const bulk = option("--build", "ingest") === "import";
+  const loadedBulk = bulk ? timedKg(["import", "--store", dataDir, dir], {}, scratch) : null;
   const server = await startServer({ dataDir, port: await freePort(), heap: "2g", pageCache: "1g" });
-  let service;
-  const driver = neo4j.driver(server.uri, undefined, { disableLosslessIntegers: true });
   try {
-    const loaded = ingest(server.uri, dir, scratch);
+    const loaded = loadedBulk ?? timedKg(["ingest", dir], { NEO4J_URI: server.uri }, scratch);
     const storeMb = Number(execFileSync("du", ["-sk", join(dataDir, "data")], { encoding: "utf8" }).split("\t")[0]) / 1024;
-    console.log(`\n## ${reports} reports: kg ingest ${fmt(loaded.seconds)} s (${fmt(reports / loaded.seconds)} reports/s), ingest peak RSS ${fmt(loaded.rssMb, 0)} MB, database ${fmt(storeMb)} MB on disk`);
-    service = await startService(server.uri);
+    console.log(`\n## ${reports} reports: kg ${bulk ? "import" : "ingest"} ${fmt(loaded.seconds)} s (${fmt(reports / loaded.seconds)} reports/s), peak RSS ${fmt(loaded.rssMb, 0)} MB, database ${fmt(storeMb)} MB on disk`);
+    return await measureGraph(server.uri, reports);
+  } finally {
+    await stopServer(dataDir).catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The benchmark proper, on the graph Neo4j at `uri` holds. */
+async function measureGraph(uri, reports) {
+  let service;
+  const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
+  try {
+    service = await startService(uri, option("--kg", undefined));
     const s = await sample(driver);
     console.log(`arguments drawn from the graph: ${s.districts.length} districts, ${s.programs.length} programme names, ${s.firms.length} firms, ${s.metricPlaces.length} places with figures, ${s.terms.length} search terms`);
     const qs = questions(s);
@@ -199,7 +219,8 @@ async function measureSize(reports, scratch) {
       gql: (i) => { const l = qs.filter((q) => q.lookup); return l[i % l.length].gql(Math.floor(i / l.length)); },
       cypher: (i) => { const l = qs.filter((q) => q.lookup); return l[i % l.length].cypher(Math.floor(i / l.length)); },
     };
-    const all = [...qs, mix];
+    const only = option("--only", null)?.split(",");
+    const all = [...qs, mix].filter((q) => !only || only.some((word) => q.name.includes(word)));
     const results = [];
     for (const q of all) {
       for (const clients of clientCounts) {
@@ -236,17 +257,25 @@ async function measureSize(reports, scratch) {
       await new Promise((r) => service.child.once("exit", r));
     }
     await driver.close();
-    await stopServer(dataDir).catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** --uri: a graph already loaded (for instance by kg import); its size is its report count. */
+async function measureExisting(uri) {
+  const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
+  const reports = await driver.executeQuery("MATCH (r:Report) RETURN count(r) AS n").then((r) => r.records[0].get("n")).finally(() => driver.close());
+  console.log(`\n## ${reports} reports: the graph at ${uri}`);
+  return measureGraph(uri, reports);
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "kg-bench-api-"));
 try {
-  console.log(`== API benchmark: sizes ${sizes.join(", ")}; clients ${clientCounts.join(", ")}; ${durationMs / 1000} s per cell ==`);
+  console.log(`== API benchmark: sizes ${option("--uri", null) ?? sizes.join(", ")}; clients ${clientCounts.join(", ")}; ${durationMs / 1000} s per cell ==`);
   console.log("(the machine's cores may be shared: compare figures side by side within one run)");
   const bySize = [];
-  for (const reports of sizes) bySize.push(await measureSize(reports, scratch));
+  const uris = option("--uri", null)?.split(",") ?? [];
+  if (uris.length) for (const uri of uris) bySize.push(await measureExisting(uri));
+  else for (const reports of sizes) bySize.push(await measureSize(reports, scratch));
   if (bySize.length > 1) {
     const [small, large] = [bySize[0], bySize[bySize.length - 1]];
     console.log(`\ngrowth of the uncached p50 at 1 client, ${large.reports} vs ${small.reports} reports (floor for lookups: ≤ 1.3×)`);

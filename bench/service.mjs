@@ -4,11 +4,11 @@ import { fileURLToPath } from "node:url";
 
 const kg = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 
-/** Starts `kg serve` against Neo4j at `uri`; resolves once it prints its GraphQL URL. */
-export function startService(uri) {
+/** Starts `kg serve` (this checkout's, or the CLI at `cli`) against Neo4j at `uri`; resolves once it prints its GraphQL URL. */
+export function startService(uri, cli = kg) {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, NEO4J_URI: uri, PORT: "0" };
-    const child = spawn(process.execPath, [kg, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [cli, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const read = (d) => {
       output += d;

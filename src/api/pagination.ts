@@ -66,6 +66,19 @@ export function pageWindow(args: PageArgs, limits: PageLimits): PageWindow {
   return { limit: first, after: args.after ? decodeCursor(args.after) : null };
 }
 
+/** The windows of the selections of a paged field that are valid (an invalid one is its resolver's to refuse). */
+export function windowsOf(selections: PageArgs[], limits: PageLimits): PageWindow[] {
+  const windows: PageWindow[] = [];
+  for (const args of selections) {
+    try {
+      windows.push(pageWindow(args, limits));
+    } catch {
+      // refused by the field's resolver, with the reason
+    }
+  }
+  return windows;
+}
+
 export interface Connection<T> {
   /** the page as edges and pageInfo: read only when the query selects one of them */
   page: () => Promise<{ edges: { cursor: string; node: T }[]; pageInfo: PageInfo }>;

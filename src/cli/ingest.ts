@@ -63,8 +63,9 @@ export async function runIngest(paths: string[], { workers, batch: batchSize, js
       console.error(`kg ingest: --source-url names the URL of one report; ${sources.length} were given (use NAME.url files beside several)`);
       return 2;
     }
-    sources[0]!.url = sourceUrl;
+    sources[0] = { ...sources[0]!, url: sourceUrl, urlWarning: undefined };
   }
+  for (const source of sources) if (source.urlWarning) console.error(`kg ingest: warning: ${source.urlWarning}`);
   const config = loadConfig();
   const db = await connect(config, (line) => console.error(line));
   const progress = progressPrinter();

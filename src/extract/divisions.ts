@@ -39,7 +39,7 @@ const BARE_MARKER = 0x5e; // ^
 const KIND_BY_BITS: KeyKind[] = ["full", "weak", "bare"];
 const BITS_BY_KIND: Record<KeyKind, number> = { full: 0, weak: 1, bare: 2 };
 const MAX_KEY_LENGTH = 31; // key lengths are kept as bits of a 32-bit mask
-const PAIR_FILTER_BITS = 24;
+const PAIR_FILTER_BITS = 25;
 
 const LEVEL_BY_CODE_LENGTH: Record<number, DivisionLevel> = {
   2: "PROVINCE",
@@ -57,8 +57,12 @@ function hashRange(s: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-function pairSlot(first: number, second: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) >>> (32 - PAIR_FILTER_BITS);
+/** A key's first two units and its length, as one slot of the filter. With the length in it, the
+ * filter tells two-character names (西湖) from the first two characters of every longer name
+ * (西湖村, 西湖街道): the common words of a text begin some village name, but are rarely a key of
+ * their own length. */
+function pairSlot(first: number, second: number, length: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b) ^ Math.imul(length, 0xc2b2ae35)) >>> (32 - PAIR_FILTER_BITS);
 }
 
 function countOf(s: string, unit: string): number {
@@ -78,17 +82,19 @@ export class DivisionIndex {
   private readonly lineStart: Int32Array;
   private readonly codeEnd: Int32Array;
   private readonly nameEnd: Int32Array;
-  /** per key: where it is in the file, its length, hash and (division id * 4 + kind bits) */
+  /** per key: where it is in the file, its length and (division id * 4 + kind bits) */
   private readonly keyStart: Int32Array;
   private readonly keyLength: Uint8Array;
-  private readonly keyHash: Uint32Array;
   private readonly keyValue: Int32Array;
   private keyCount = 0;
-  /** hash slots holding key number + 1 (0 = empty) */
+  /** hash slots holding key number + 1 (0 = empty), and beside them the key's hash: a probe
+   * compares hashes in one run of memory and reads a key only when its hash matches */
   private readonly table: Int32Array;
+  private readonly slotHash: Uint32Array;
   private readonly tableMask: number;
-  /** for each UTF-16 unit, a bit per length of the keys that end with it */
+  /** for each UTF-16 unit, a bit per length of the keys that end with it, and of those that start with it */
   private readonly lengthsByLastUnit = new Uint32Array(65536);
+  private readonly lengthsByFirstUnit = new Uint32Array(65536);
   /** a bit set over the first two units of every key: a cheap filter before hashing */
   private readonly pairFilter = new Uint32Array(1 << (PAIR_FILTER_BITS - 5));
   readonly size: number;
@@ -102,11 +108,11 @@ export class DivisionIndex {
     this.nameEnd = new Int32Array(lines);
     this.keyStart = new Int32Array(keys);
     this.keyLength = new Uint8Array(keys);
-    this.keyHash = new Uint32Array(keys);
     this.keyValue = new Int32Array(keys);
     let slots = 1;
-    while (slots < keys * 2) slots *= 2;
+    while (slots < keys * 1.5) slots *= 2; // at most two thirds full: probes compare hashes side by side
     this.table = new Int32Array(slots);
+    this.slotHash = new Uint32Array(slots);
     this.tableMask = slots - 1;
     this.size = this.readLines();
   }
@@ -152,13 +158,14 @@ export class DivisionIndex {
     const hash = hashRange(this.tsv, start, end);
     this.keyStart[k] = start;
     this.keyLength[k] = length;
-    this.keyHash[k] = hash;
     this.keyValue[k] = id * 4 + BITS_BY_KIND[kind];
     let slot = hash & this.tableMask;
     while (this.table[slot] !== 0) slot = (slot + 1) & this.tableMask;
     this.table[slot] = k + 1;
+    this.slotHash[slot] = hash;
     this.lengthsByLastUnit[this.tsv.charCodeAt(end - 1)]! |= 1 << length;
-    const pair = pairSlot(this.tsv.charCodeAt(start), this.tsv.charCodeAt(start + 1));
+    this.lengthsByFirstUnit[this.tsv.charCodeAt(start)]! |= 1 << length;
+    const pair = pairSlot(this.tsv.charCodeAt(start), this.tsv.charCodeAt(start + 1), length);
     this.pairFilter[pair >>> 5]! |= 1 << (pair & 31);
   }
 
@@ -177,8 +184,9 @@ export class DivisionIndex {
     if (length < 2 || length > MAX_KEY_LENGTH) return found;
     const hash = hashRange(text, start, end);
     for (let slot = hash & this.tableMask; this.table[slot] !== 0; slot = (slot + 1) & this.tableMask) {
+      if (this.slotHash[slot] !== hash) continue;
       const k = this.table[slot]! - 1;
-      if (this.keyHash[k] !== hash || this.keyLength[k] !== length || !this.sameText(k, text, start, length)) continue;
+      if (this.keyLength[k] !== length || !this.sameText(k, text, start, length)) continue;
       const value = this.keyValue[k]!;
       found.push({ id: value >>> 2, kind: KIND_BY_BITS[value & 3]! });
     }
@@ -193,7 +201,9 @@ export class DivisionIndex {
 
   /**
    * Every run of `text` that is a key, at every end position (overlapping runs included).
-   * Linear: at each position only the key lengths that end with that unit are tried.
+   * Linear: at each position only the key lengths that end with that unit are tried; of those,
+   * only the ones whose start unit also begins a key of that length (two small tables that stay in
+   * cache), and of those only the ones the pair filter lets through reach the hash table.
    */
   scan(original: string): NameHit[] {
     const text = foldVariants(original);
@@ -206,7 +216,8 @@ export class DivisionIndex {
         const length = 31 - Math.clz32(lengths);
         lengths ^= 1 << length;
         const start = end - length;
-        const pair = pairSlot(text.charCodeAt(start), text.charCodeAt(start + 1));
+        if ((this.lengthsByFirstUnit[text.charCodeAt(start)]! & (1 << length)) === 0) continue;
+        const pair = pairSlot(text.charCodeAt(start), text.charCodeAt(start + 1), length);
         if ((this.pairFilter[pair >>> 5]! & (1 << (pair & 31))) === 0) continue;
         const candidates = this.lookupRange(text, start, end);
         if (candidates.length > 0) hits.push({ start, end, candidates });

@@ -1,6 +1,7 @@
 // The Neo4j driver's lifecycle, and errors turned into one clear line.
 import neo4j, { type Driver } from "neo4j-driver";
 import type { Neo4jConfig } from "../config.js";
+import { disableNagle } from "./nodelay.js";
 
 export class DatabaseUnavailableError extends Error {
   constructor(uri: string, cause: unknown) {
@@ -35,6 +36,7 @@ const DEFAULT_TIMEOUTS: DriverTimeouts = { acquisitionMs: 20_000, connectMs: 5_0
 
 export function openDatabase(config: Neo4jConfig & { uri: string }, retryMs = DEFAULT_RETRY_MS, timeouts = DEFAULT_TIMEOUTS): Database {
   const auth = config.password === null ? undefined : neo4j.auth.basic(config.user, config.password);
+  disableNagle();
   const driver = neo4j.driver(config.uri, auth, {
     // Fail fast when the server is gone rather than hang a request or an ingest.
     connectionAcquisitionTimeout: timeouts.acquisitionMs,

@@ -9,6 +9,7 @@ import type { ReportSource } from "../io/document.js";
 import type { Database } from "./driver.js";
 import { GraphBatch, NAMED_LABELS, type NamedLabel } from "./rows.js";
 import { deleteReportsInTx } from "./delete.js";
+import { primaryInputs, provenanceProps, refreshSources } from "./provenance.js";
 import { applyContributions, contributionsOfBatch } from "./rollups.js";
 import { bumpVersionInTx } from "./version.js";
 
@@ -22,21 +23,6 @@ export interface ReportInput {
   text?: string | null;
   /** where and how the report was read (format, encoding, URL, title …) */
   provenance?: ReportSource | null;
-}
-
-/** The Report's own copy of its text and provenance, set when the Report is created. */
-export function provenanceProps(input: ReportInput | undefined): Record<string, string | null> {
-  const p = input?.provenance;
-  return {
-    text: input?.text ?? null,
-    sourcePath: p?.path ?? input?.source ?? null,
-    sourceUrl: p?.url ?? null,
-    sourceFormat: p?.format ?? null,
-    sourceEncoding: p?.encoding ?? null,
-    sourceTitle: p?.title ?? null,
-    sourcePublishedAt: p?.publishedAt ?? null,
-    sourceCanonicalUrl: p?.canonicalUrl ?? null,
-  };
 }
 
 export interface BatchResult {
@@ -186,8 +172,7 @@ export async function writeReports(db: Database, inputs: ReportInput[]): Promise
       const createdCount = { nodes: 0, relationships: 0 };
       const all = new GraphBatch();
       for (const input of inputs) all.add(input.extraction, input.source);
-      const inputOf = new Map<string, ReportInput>();
-      for (const input of inputs) if (!inputOf.has(input.extraction.textHash)) inputOf.set(input.extraction.textHash, input);
+      const inputOf = primaryInputs(inputs);
       const reportRows = all.reports().map((r) => ({ ...r, props: { ...r.props, ...provenanceProps(inputOf.get(r.id)) } }));
       const created = await tx.run(CREATE_REPORTS, { reports: reportRows, token });
       createdCount.nodes += created.summary.counters.updates().nodesCreated;
@@ -203,13 +188,15 @@ export async function writeReports(db: Database, inputs: ReportInput[]): Promise
         ? (await tx.run(ORPHANED_BY_SOURCE, { ids: candidates })).records.map((r) => r.get("id") as string)
         : [];
       if (orphaned.length) await deleteReportsInTx(tx, orphaned);
+      // Files and URLs of reports already there (or read from several files): see provenance.ts.
+      const sourcesChanged = await refreshSources(tx, inputs);
 
       const fresh = new GraphBatch();
       for (const input of inputs) if (isNew.has(input.extraction.textHash)) fresh.add(input.extraction, input.source);
       await writeFacts(tx, fresh, createdCount);
       await applyContributions(tx, contributionsOfBatch(fresh), 1);
       if (isNew.size) await tx.run(FINISH_REPORTS, { ids: [...isNew] });
-      if (isNew.size || orphaned.length) await bumpVersionInTx(tx);
+      if (isNew.size || orphaned.length || sourcesChanged) await bumpVersionInTx(tx);
 
       const reported = new Set<string>();
       const reports = inputs.map((input) => {

@@ -127,7 +127,7 @@ export async function bulkImport(sources: SourceFile[], options: BulkImportOptio
     nodePeakRssBytes: 0,
   };
   try {
-    const files = await writeCsv(sources, csvDir, options, summary);
+    const { files, urlFills } = await writeCsv(sources, csvDir, options, summary);
     summary.ms.extractAndCsv = performance.now() - started;
     summary.csvBytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
     summary.nodes = files.filter((f) => f.kind === "nodes").reduce((n, f) => n + f.rows, 0);
@@ -143,7 +143,7 @@ export async function bulkImport(sources: SourceFile[], options: BulkImportOptio
     const server = await startServer({ dataDir: storeDir, port: await freePort(), heap: options.heap, pageCache: options.pageCache, log });
     const db = openDatabase({ uri: server.uri, user: "neo4j", password: null, database: "neo4j" });
     try {
-      await finishImportedGraph(db);
+      await finishImportedGraph(db, urlFills);
     } finally {
       await db.close();
       await stopServer(storeDir);
@@ -159,7 +159,12 @@ export async function bulkImport(sources: SourceFile[], options: BulkImportOptio
 }
 
 /** Extracts every source (in worker threads) and writes the graph's CSV files; returns them. */
-async function writeCsv(sources: SourceFile[], csvDir: string, options: BulkImportOptions, summary: BulkImportSummary): Promise<ImportFile[]> {
+async function writeCsv(
+  sources: SourceFile[],
+  csvDir: string,
+  options: BulkImportOptions,
+  summary: BulkImportSummary,
+): Promise<{ files: ImportFile[]; urlFills: { id: string; url: string }[] }> {
   const graph = await GraphFiles.create(csvDir);
   const pool = options.workers > 0 ? new ExtractionPool(options.workers) : null;
   const extract = pool ? (r: ExtractRequest) => pool.extract(r) : extractOne;
@@ -203,7 +208,8 @@ async function writeCsv(sources: SourceFile[], csvDir: string, options: BulkImpo
       if (chunk.length >= CHUNK) await flush();
     }
     await flush();
-    return await graph.finish((await loadMigrations()).map((m) => m.id));
+    const files = await graph.finish((await loadMigrations()).map((m) => m.id));
+    return { files, urlFills: graph.sourceUrlFills() };
   } catch (error) {
     await graph.abort();
     throw error;

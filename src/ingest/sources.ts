@@ -11,6 +11,8 @@ export interface SourceFile {
   path: string;
   /** where the report was published (--source-url or a sidecar .url file) */
   url?: string | null;
+  /** a sidecar .url file that could not be used, said in one line naming it (the report is read without a URL) */
+  urlWarning?: string;
 }
 
 const isReportFile = (name: string) => REPORT_EXTENSIONS.includes(extname(name).toLowerCase());
@@ -40,16 +42,23 @@ export function checkSourceUrl(value: string, what: string): string {
 
 /**
  * The URL in REPORT.EXT.url or REPORT.url beside a report: a bare URL on the first line, or a
- * Windows Internet shortcut ([InternetShortcut] URL=…), as browsers save them.
+ * Windows Internet shortcut ([InternetShortcut] URL=…), as browsers save them. A sidecar that is
+ * there but unreadable, empty or not an http(s) URL is an error naming it.
  */
 export async function sidecarUrl(path: string): Promise<string | null> {
   const stem = path.slice(0, path.length - extname(path).length);
   for (const candidate of [`${path}.url`, `${stem}.url`]) {
-    const content = await readFile(candidate, "utf8").catch(() => null);
-    if (content === null) continue;
+    let content: string;
+    try {
+      content = await readFile(candidate, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw new Error(`${candidate}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
     const lines = content.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
     const line = lines.find((l) => /^url=/i.test(l))?.slice(4) ?? lines.find((l) => !l.startsWith("["));
-    if (line) return checkSourceUrl(line, candidate);
+    if (!line) throw new Error(`${candidate}: no URL in it`);
+    return checkSourceUrl(line, candidate);
   }
   return null;
 }
@@ -71,6 +80,14 @@ export async function listSources(args: string[]): Promise<SourceFile[]> {
       out.push({ display: arg, path: resolve(arg) });
     }
   }
-  for (const source of out) if (source.path !== "-") source.url = await sidecarUrl(source.path).catch(() => null);
+  for (const source of out) {
+    if (source.path === "-") continue;
+    try {
+      source.url = await sidecarUrl(source.path);
+    } catch (error) {
+      source.url = null;
+      source.urlWarning = `${(error as Error).message}; ${source.display} is read without a URL`;
+    }
+  }
   return out;
 }

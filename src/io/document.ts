@@ -22,6 +22,8 @@ export interface ReportSource {
 export interface ReportDocument {
   text: string;
   source: ReportSource;
+  /** PDF only: the number of pages read */
+  pages?: number;
 }
 
 export class ReportInputError extends Error {

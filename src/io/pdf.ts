@@ -1,13 +1,15 @@
-// PDF → the text layer in reading order: lines rebuilt from positioned text, running headers,
-// footers and page numbers dropped, lines of one paragraph joined (PDFs break lines by width).
-// No OCR: a scan without a text layer is refused with a clear reason.
+// PDF → the text layer in reading order: lines rebuilt from positioned characters, running
+// headers, footers and page numbers dropped, lines of one paragraph joined (PDFs break lines by
+// width). No OCR: a scan without a text layer is refused with a clear reason.
+//
+// The text layer is read by PDFium (compiled to WebAssembly): it maps glyphs to characters
+// without building renderable fonts, which made pdf.js several times slower on CJK reports whose
+// embedded fonts it had to parse and repair. The module is compiled once per thread.
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { init, type WrappedPdfiumModule } from "@embedpdf/pdfium";
 import { unifyRadicals } from "./radicals.js";
 import { checkHasText, emptySource, ReportInputError, type ReportDocument } from "./document.js";
-
-const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 
 /** The share of the page height, top and bottom, where running headers and footers sit. */
 const MARGIN_BAND = 0.1;
@@ -33,13 +35,6 @@ interface Line {
   text: string;
   /** top or bottom margin band of its page */
   inBand: boolean;
-}
-
-interface PdfTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
 }
 
 /** Items of one page → lines, top to bottom, each left to right. */
@@ -100,61 +95,104 @@ function paragraphs(lines: Line[]): string {
   return out;
 }
 
-function pdfFailure(name: string, error: unknown): ReportInputError {
-  const e = error as { name?: string; message?: string };
-  if (e?.name === "PasswordException") return new ReportInputError(name, "encrypted PDF: it needs a password; save an unprotected copy");
-  const reason = String(e?.message ?? error).split("\n")[0];
-  return new ReportInputError(name, `not a readable PDF (${reason})`);
+/** FPDF_GetLastError codes (fpdfview.h) → what the user can do about it. */
+const LOAD_ERRORS: Record<number, string> = {
+  2: "the file could not be read",
+  3: "not a PDF or damaged beyond repair",
+  4: "encrypted PDF: it needs a password; save an unprotected copy",
+  5: "unsupported security handler",
+};
+
+let pdfium: Promise<WrappedPdfiumModule> | null = null;
+
+/** PDFium's memory, read anew each time: it is replaced when the module's memory grows. */
+const memoryOf = (m: WrappedPdfiumModule) => (m.pdfium as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+
+/** The PDFium module of this thread, compiled on first use. */
+function loadPdfium(): Promise<WrappedPdfiumModule> {
+  pdfium ??= (async () => {
+    const wasmBinary = await readFile(createRequire(import.meta.url).resolve("@embedpdf/pdfium/pdfium.wasm"));
+    // Quiet: PDFium's own warnings about damaged files would go to the console otherwise.
+    const module = await init({ wasmBinary, print: () => {}, printErr: () => {} } as Parameters<typeof init>[0]);
+    module.PDFiumExt_Init();
+    return module;
+  })();
+  return pdfium;
+}
+
+/** The document's Title from its information dictionary (UTF-16LE in PDFium's answer), or null. */
+function titleOf(m: WrappedPdfiumModule, doc: number): string | null {
+  const size = m.FPDF_GetMetaText(doc, "Title", 0, 0);
+  if (size <= 2) return null;
+  const buffer = m.pdfium.wasmExports.malloc(size);
+  try {
+    m.FPDF_GetMetaText(doc, "Title", buffer, size);
+    const title = m.pdfium.UTF16ToString(buffer).trim();
+    return title || null;
+  } finally {
+    m.pdfium.wasmExports.free(buffer);
+  }
+}
+
+/** The characters of one page as positioned items (PDF space: y grows upwards). */
+function itemsOfPage(m: WrappedPdfiumModule, textPage: number, scratch: number): Item[] {
+  const heap = () => new Float64Array(memoryOf(m).buffer, scratch, 4);
+  const items: Item[] = [];
+  const count = m.FPDFText_CountChars(textPage);
+  for (let i = 0; i < count; i++) {
+    const code = m.FPDFText_GetUnicode(textPage, i);
+    // PDFium adds spaces and line breaks of its own between runs; lines are rebuilt here instead.
+    if (code < 0x20 || m.FPDFText_IsGenerated(textPage, i) === 1) continue;
+    if (!m.FPDFText_GetCharOrigin(textPage, i, scratch, scratch + 8)) continue;
+    const [x, y] = heap();
+    const left = x!;
+    const baseline = y!;
+    // The loose box spans the glyph's advance (a narrow mark such as ” would leave a gap otherwise).
+    const right = m.FPDFText_GetLooseCharBox(textPage, i, scratch) ? new Float32Array(memoryOf(m).buffer, scratch, 4)[2]! : left;
+    const size = m.FPDFText_GetFontSize(textPage, i) || 1;
+    items.push({ str: String.fromCodePoint(code), x: left, y: baseline, width: Math.max(0, right - left), size });
+  }
+  return items;
 }
 
 export async function readPdf(bytes: Uint8Array, name: string): Promise<ReportDocument> {
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-2048).toString("latin1");
   if (!tail.includes("%%EOF")) throw new ReportInputError(name, "truncated PDF (no %%EOF end marker): the file is incomplete; download it again");
-  // pdf.js may take ownership of the buffer it is given: hand it a copy.
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl: join(PDFJS_DIR, "cmaps") + "/",
-    cMapPacked: true,
-    standardFontDataUrl: join(PDFJS_DIR, "standard_fonts") + "/",
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: VerbosityLevel.ERRORS,
-  });
-  let pdf;
+  const m = await loadPdfium();
+  const { wasmExports } = m.pdfium;
+  // PDFium reads the document from its own memory: the bytes are copied there and freed at the end.
+  const data = wasmExports.malloc(bytes.byteLength);
+  const scratch = wasmExports.malloc(32);
+  let doc = 0;
   try {
-    pdf = await task.promise;
-  } catch (error) {
-    await task.destroy();
-    throw pdfFailure(name, error);
-  }
-  try {
-    const lines: Line[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const [, y0, , y1] = page.view;
-      const content = await page.getTextContent();
-      const items: Item[] = [];
-      for (const raw of content.items) {
-        const item = raw as PdfTextItem;
-        if (typeof item.str !== "string" || !item.str) continue;
-        const [, , c, d, x, y] = item.transform;
-        items.push({ str: item.str, x: x!, y: y! - y0!, width: item.width, size: Math.hypot(c!, d!) || item.height || 1 });
-      }
-      lines.push(...linesOf(items, n, y1! - y0!));
-      page.cleanup();
+    memoryOf(m).set(bytes, data);
+    doc = m.FPDF_LoadMemDocument(data, bytes.byteLength, "");
+    if (!doc) {
+      const code = m.FPDF_GetLastError();
+      throw new ReportInputError(name, code === 4 ? LOAD_ERRORS[4]! : `not a readable PDF (${LOAD_ERRORS[code] ?? `PDFium error ${code}`})`);
     }
-    const body = dropRunningLines(lines, pdf.numPages);
+    const pages = m.FPDF_GetPageCount(doc);
+    const lines: Line[] = [];
+    for (let n = 0; n < pages; n++) {
+      const page = m.FPDF_LoadPage(doc, n);
+      if (!page) continue;
+      const textPage = m.FPDFText_LoadPage(page);
+      try {
+        if (textPage) lines.push(...linesOf(itemsOfPage(m, textPage, scratch), n + 1, m.FPDF_GetPageHeightF(page)));
+      } finally {
+        if (textPage) m.FPDFText_ClosePage(textPage);
+        m.FPDF_ClosePage(page);
+      }
+    }
+    const body = dropRunningLines(lines, pages);
     const characters = body.reduce((sum, l) => sum + l.text.replace(/\s/g, "").length, 0);
     if (characters < MIN_TEXT_PER_DOCUMENT) {
-      throw new ReportInputError(name, `a scanned PDF without a text layer (${pdf.numPages} page${pdf.numPages === 1 ? "" : "s"}, no text to read): OCR it first; this tool does not`);
+      throw new ReportInputError(name, `a scanned PDF without a text layer (${pages} page${pages === 1 ? "" : "s"}, no text to read): OCR it first; this tool does not`);
     }
-    const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
-    const title = typeof info?.Title === "string" && info.Title.trim() ? info.Title.trim() : null;
-    return { text: checkHasText(paragraphs(body), name), source: { ...emptySource("pdf"), title } };
-  } catch (error) {
-    throw error instanceof ReportInputError ? error : pdfFailure(name, error);
+    return { text: checkHasText(paragraphs(body), name), source: { ...emptySource("pdf"), title: titleOf(m, doc) }, pages };
   } finally {
-    await pdf.destroy();
+    if (doc) m.FPDF_CloseDocument(doc);
+    wasmExports.free(scratch);
+    wasmExports.free(data);
   }
 }

@@ -304,6 +304,38 @@ describe("paging", () => {
     // roll-up index), and one per generation of parents: not one per place.
     expect(response.extensions!.cypherRoundTrips).toBeLessThanOrEqual(9);
   });
+
+  it("reads a lookup and the nested lists it is asked for in one statement, the same answer as through the loaders", async () => {
+    const placeFields = `name parent { name } ancestors { code }
+      first: programs(first: 2) { edges { cursor node { program { name } reports } } pageInfo { hasNextPage } }
+      ...more lawFirms { lawFirm { name } year reportId sentence }`;
+    const more = `fragment more on Jurisdiction { second: programs(first: 5, after: null) { edges { node { program { name } } } } skipped: ancestors @skip(if: true) { code } }`;
+    const programFields = `name
+      jurisdictions(level: TOWNSHIP, within: "33", first: 3) { edges { cursor node { jurisdiction { code } reports firstYear lastYear } } }
+      districts: jurisdictions(first: 2) { edges { node { jurisdiction { code } } } }
+      reports(first: 3) { edges { cursor node { reportId year } } }
+      recent: reports(first: 2, year: 2023) { edges { node { reportId } } }`;
+    const firmFields = `name lawyers { name role } advises { jurisdiction { code name } year reportId sentence }`;
+    const cases = [
+      { lookup: `jurisdiction(code: "330106005") { id ${placeFields} }`, type: "Jurisdiction", fields: placeFields, fragments: more },
+      { lookup: `program(name: "“枫桥经验”") { id ${programFields} }`, type: "Program", fields: programFields, fragments: "" },
+      { lookup: `lawFirm(name: "浙江澄衡律所") { id ${firmFields} }`, type: "LawFirm", fields: firmFields, fragments: "" },
+    ];
+    for (const { lookup, type, fields, fragments } of cases) {
+      const direct = await service.gql(`{ x: ${lookup} } ${fragments}`);
+      expect(direct.errors, lookup).toBeUndefined();
+      expect(direct.extensions!.cypherRoundTrips, lookup).toBe(1);
+      // node(id) resolves the same fields through the loaders, a statement per list.
+      const viaLoaders = await service.gql(`{ x: node(id: "${direct.data!.x.id}") { id ... on ${type} { ${fields} } } } ${fragments}`);
+      expect(viaLoaders.extensions!.cypherRoundTrips, lookup).toBeGreaterThan(1);
+      expect(direct.data, lookup).toEqual(viaLoaders.data);
+    }
+    const answer = (await service.gql(`{ ${cases[0]!.lookup} } ${more}`)).data!.jurisdiction;
+    expect(answer.first.edges.length).toBe(2);
+    expect(answer.second.edges.length).toBeGreaterThan(2);
+    expect(answer.skipped).toBeUndefined();
+    expect(answer.lawFirms.length).toBeGreaterThan(0);
+  });
 });
 
 describe("errors", () => {

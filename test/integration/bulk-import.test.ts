@@ -87,13 +87,17 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), "kg-bulk-test-"));
   store = join(scratch, "store");
   // Generated reports in a small world, so that they share places, programmes and firms, plus a
-  // text twice under two names (one report, two sources) and the examples' unresolved case.
+  // text twice under two names (one report, two sources), the examples' unresolved case, and the
+  // same report in several formats (PDF, DOCX, GBK web page, UTF-16).
   const generated = join(scratch, "generated");
   const corpus = buildCorpus({ seed: "bulk", provinces: 2, districts: 6, townshipsPerDistrict: 2 });
   const reports = [...generateCorpus(corpus, 40)];
   mkdirSync(generated);
   for (const r of reports) writeFileSync(join(generated, r.fileName), r.text);
   writeFileSync(join(generated, `copy-of-${reports[0]!.fileName}`), reports[0]!.text);
+  // URLs in sidecar files: the copy's is taken by the report its first file (without one) made.
+  writeFileSync(join(generated, `copy-of-${reports[0]!.fileName}.url`), "https://example.gov.cn/copy\n");
+  writeFileSync(join(generated, `${reports[1]!.fileName}.url`), "https://example.gov.cn/second\n");
   sources = await listSources([resolve("examples/reports"), resolve("examples/cases"), resolve("test/fixtures/formats"), generated]);
 
   ingested = openTestDatabase();
@@ -118,6 +122,7 @@ describe("kg import", () => {
     const actual = await withStore(store, dump);
     expect(expected.labels.ProgramRollup).toBeGreaterThan(100);
     expect(expected.labels.UnlinkedPlace).toBeGreaterThan(0);
+    expect(expected.nodes.filter((n) => n.includes("sourceUrl")).length).toBe(2);
     expect(actual.labels).toEqual(expected.labels);
     expect(actual.types).toEqual(expected.types);
     expect(actual.indexes).toEqual(expected.indexes);

@@ -7,6 +7,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/graph/driver.js";
 import * as firms from "../../src/graph/read/firms.js";
+import * as lookups from "../../src/graph/read/lookups.js";
 import * as metrics from "../../src/graph/read/metrics.js";
 import * as neighborhood from "../../src/graph/read/neighborhood.js";
 import * as places from "../../src/graph/read/places.js";
@@ -212,13 +213,31 @@ describe("query plans of the read layer", () => {
         await reports.metricsById(rdb, figures.slice(0, 3).map((m) => m.id));
       },
       "search.searchEntities": () => search.searchEntities(rdb, "枫桥", ["Program", "Jurisdiction"], 5),
+      "lookups.jurisdictionWith": async () => {
+        const everything = { ancestors: true, advisers: true, programs: [first, { limit: 5, after: [1, "a"] }] };
+        await lookups.jurisdictionWith(rdb, "330106005", everything);
+        await lookups.jurisdictionWith(rdb, "330106", { ancestors: false, advisers: false, programs: [] });
+      },
+      "lookups.programWith": async () => {
+        const places = [
+          { filter: { level: "DISTRICT" as const, year: null, within: null }, window: first },
+          { filter: { level: "TOWNSHIP" as const, year: 2023, within: "33" }, window: { limit: 5, after: ["330106005"] } },
+        ];
+        const reports = [{ year: null, window: first }, { year: 2023, window: { limit: 5, after: [2023, "a"] } }];
+        await lookups.programWith(rdb, "枫桥经验", { places, reports });
+        await lookups.programWith(rdb, "no such programme", { places: [], reports: [] });
+      },
+      "lookups.lawFirmWith": async () => {
+        await lookups.lawFirmWith(rdb, "浙江澄衡律所", { advice: true, lawyers: true });
+        await lookups.lawFirmWith(rdb, "浙江澄衡律师事务所", { advice: false, lawyers: false });
+      },
     };
     for (const [name, call] of Object.entries(calls)) {
       await expect(call(), name).resolves.not.toThrow();
     }
 
     // Every database-reading function of every module is called above (a new one must be added).
-    const modules = { firms, metrics, neighborhood, places, programs, reports, rollups, search, timeline };
+    const modules = { firms, lookups, metrics, neighborhood, places, programs, reports, rollups, search, timeline };
     const files = readdirSync(resolve("src/graph/read")).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
     for (const file of files.filter((f) => !["run", "keyset", "records"].includes(f))) expect(Object.keys(modules)).toContain(file);
     const bodies = Object.values(calls).map((c) => c.toString()).join("\n");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { divisionIndex, foldVariants, isBelow, levelsBetween } from "../../src/extract/divisions.js";
+import { DivisionIndex, divisionIndex, foldVariants, isBelow, levelsBetween } from "../../src/extract/divisions.js";
 
 const index = divisionIndex();
 const codesOf = (key: string) => index.lookup(key).map((c) => index.code(c.id));
@@ -77,5 +77,32 @@ describe("scan", () => {
 
   it("finds nothing in text without place names", () => {
     expect(index.scan("深入学习贯彻习近平法治思想，推进依法行政。")).toEqual([]);
+  });
+
+  it("finds the same names as a lookup of every run: two-character short forms beside longer names that start alike", () => {
+    // a made-up list: a two-character weak short form (~青岚) and longer names that begin with the
+    // same two characters, of the same and other lengths
+    const small = new DivisionIndex(
+      [
+        "99\t青岚省\t青岚省|^青岚",
+        "9901\t青岚市\t青岚市|~青岚",
+        "990101\t青岚山区\t青岚山区|~青岚山",
+        "990101001\t青石街道\t青石街道|~青石街",
+        "990101001001\t青石社区\t青石社区|青石",
+      ].join("\n"),
+    );
+    const text = "青岚省青岚市青岚山区青石街道青石社区，青岚青石，岚青";
+    const brute: string[] = [];
+    for (let end = 2; end <= text.length; end++) {
+      for (let start = end - 2; start >= 0; start--) {
+        const found = small.lookupRange(text, start, end);
+        if (found.length) brute.push(`${text.slice(start, end)}@${start}`);
+      }
+    }
+    const scanned = small.scan(text).map((h) => `${text.slice(h.start, h.end)}@${h.start}`);
+    expect(scanned.sort()).toEqual(brute.sort());
+    expect(scanned).toContain("青岚@19");
+    expect(scanned).toContain("青石@21");
+    expect(scanned).not.toContain("岚青@24");
   });
 });

@@ -1,10 +1,13 @@
 // Law firms, lawyers and laws: lookups and their relationships.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { countLawFirms, lawByName, lawFirmByName, listLawFirms } from "../../graph/read/firms.js";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { countLawFirms, lawByName, listLawFirms } from "../../graph/read/firms.js";
+import { lawFirmWith } from "../../graph/read/lookups.js";
 import { countReportsMentioning } from "../../graph/read/programs.js";
 import type { Context } from "../context.js";
 import { badInput, notFound, quote } from "../errors.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
+import { selectedFields } from "../selection.js";
 import { Law, LawFirm, LawFirmConnection, Person, ReportConnection, toJurisdiction, toLaw, toLawFirm, toPerson, toReport } from "../types/entities.js";
 import { Advice, MentionConnection } from "../types/relations.js";
 import { MENTIONS_DESCRIPTION, mentionConnection } from "./mentions.js";
@@ -21,10 +24,16 @@ async function reportsOf(ctx: Context, label: MentionedLabel, key: string, args:
 @Resolver(() => LawFirm)
 export class LawFirmResolver {
   @Query(() => LawFirm, { nullable: true, description: "A firm by its full name (…律所 is read as …律师事务所); null, with a NOT_FOUND error, when there is none" })
-  async lawFirm(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<LawFirm> {
+  async lawFirm(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("name", () => String) name: string): Promise<LawFirm> {
     if (!name.trim()) throw badInput("name: give a law firm's name");
-    const firm = await lawFirmByName(ctx.db, name);
-    if (!firm) throw notFound(`law firm ${quote(name)}`);
+    // The firm, and the lists the query asks of it, in one statement; the field resolvers find them in the loaders.
+    const fields = selectedFields(info);
+    const found = await lawFirmWith(ctx.db, name, { advice: fields.some((f) => f.name === "advises"), lawyers: fields.some((f) => f.name === "lawyers") });
+    if (!found) throw notFound(`law firm ${quote(name)}`);
+    const { firm, advice, lawyers } = found;
+    ctx.loaders.lawFirm.prime(firm.key, firm);
+    if (advice) ctx.loaders.adviceGiven.prime(firm.key, advice);
+    if (lawyers) ctx.loaders.lawyers.prime(firm.key, lawyers);
     return toLawFirm(firm);
   }
 

@@ -1,5 +1,7 @@
 // Query.jurisdiction and the relationships of a Jurisdiction.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { jurisdictionWith, type JurisdictionWants, type JurisdictionWith } from "../../graph/read/lookups.js";
 import { countMetrics, findMetrics } from "../../graph/read/metrics.js";
 import {
   communitiesWithin,
@@ -15,7 +17,8 @@ import { countProgramsWithin } from "../../graph/read/rollups.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
 import { badInput, notFound, quote } from "../errors.js";
-import { PageArgs, pageWindow, toConnection } from "../pagination.js";
+import { PageArgs, pageWindow, toConnection, windowsOf, type PageLimits } from "../pagination.js";
+import { selectedFields, selectionsOf, type SelectedField } from "../selection.js";
 import {
   Jurisdiction,
   JurisdictionConnection,
@@ -64,15 +67,40 @@ function parentCode(place: JurisdictionRecord): string | null {
   return chain[chain.length - 1] ?? null;
 }
 
+/** What of a place's lists the query asks for, so that one statement reads them. */
+function jurisdictionWants(fields: SelectedField[], limits: PageLimits): JurisdictionWants {
+  return {
+    ancestors: fields.some((f) => f.name === "parent" || f.name === "ancestors"),
+    advisers: fields.some((f) => f.name === "lawFirms"),
+    programs: windowsOf(selectionsOf(fields, "programs"), limits),
+  };
+}
+
+/** Hands what jurisdictionWith read to the loaders the field resolvers below ask. */
+function primeJurisdiction(ctx: Context, wants: JurisdictionWants, found: JurisdictionWith): void {
+  const { place, ancestors, advisers, programs } = found;
+  ctx.loaders.jurisdiction.prime(place.code, place);
+  for (const a of ancestors ?? []) ctx.loaders.jurisdiction.prime(a.code, a);
+  if (advisers) ctx.loaders.advisers.prime(place.code, advisers);
+  wants.programs.forEach((window, i) => ctx.loaders.programsWithin.prime({ id: place.code, args: window }, programs[i]!));
+}
+
 @Resolver(() => Jurisdiction)
 export class JurisdictionResolver {
   @Query(() => Jurisdiction, { nullable: true, description: "A place by division code or by official name (名称 must be unique, else give the code); null, with a NOT_FOUND error, when there is none" })
   async jurisdiction(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("code", () => String, { nullable: true }) code?: string | null,
     @Arg("name", () => String, { nullable: true }) name?: string | null,
   ): Promise<Jurisdiction> {
-    return toJurisdiction(await findPlace(ctx, code, name));
+    // By name, the place is found first (names need not be unique); by code, in the same statement.
+    const placeCode = code ? checkCode(code) : (await findPlace(ctx, null, name)).code;
+    const wants = jurisdictionWants(selectedFields(info), ctx.limits);
+    const found = await jurisdictionWith(ctx.db, placeCode, wants);
+    if (!found) throw notFound(`jurisdiction ${placeCode}`);
+    primeJurisdiction(ctx, wants, found);
+    return toJurisdiction(found.place);
   }
 
   @Query(() => JurisdictionConnection, { nullable: true, description: "Places in the graph (those some report names, and their parents), by code" })

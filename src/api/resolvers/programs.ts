@@ -1,13 +1,16 @@
 // Query.program, recurringPrograms, sharedPrograms, and the relationships of a Program.
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { programByName } from "../../graph/read/programs.js";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { programWith, type ProgramWants } from "../../graph/read/lookups.js";
+import type { PageWindow } from "../../graph/read/records.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
-import { countPlacesOfProgram, countRecurringPrograms, countReportsMentioningProgram, recurringPrograms, sharedPrograms } from "../../graph/read/rollups.js";
+import { countPlacesOfProgram, countRecurringPrograms, countReportsMentioningProgram, recurringPrograms, sharedPrograms, type PlaceFilter } from "../../graph/read/rollups.js";
 import { countTimelinePlaces, programTimeline } from "../../graph/read/timeline.js";
 import type { Context } from "../context.js";
 import { listBound } from "../guard/list-bounds.js";
 import { badInput, notFound, quote } from "../errors.js";
-import { PageArgs, pageWindow, toConnection } from "../pagination.js";
+import { PageArgs, pageWindow, toConnection, type PageLimits } from "../pagination.js";
+import { selectedFields, selectionsOf, type SelectedField } from "../selection.js";
 import { Jurisdiction, Program, ReportConnection, toJurisdiction, toProgram, toReport } from "../types/entities.js";
 import { Level } from "../types/node.js";
 import { Evidence, MentionConnection, ProgramPlaceConnection, RecurringProgram, RecurringProgramConnection, TimelinePlaceConnection } from "../types/relations.js";
@@ -35,14 +38,50 @@ function checkRollupLevel(level: Level): Level {
   return level;
 }
 
+/** program.jurisdictions' filter from its arguments (refused as BAD_USER_INPUT when invalid). */
+function placeFilterOf(level: Level, year: number | null | undefined, within: string | null | undefined): PlaceFilter {
+  return { level: checkRollupLevel(level), year: checkYear(year), within: within ? checkCode(within, "within") : null };
+}
+
+/** The reportsMentioning loader's arguments for a programme's reports. */
+const reportsArgs = (year: number | null, page: PageWindow) => ({ label: "Program" as const, year, page });
+
+/** The pages of a programme's lists the query asks for, so that one statement reads them (invalid ones are left to their resolvers to refuse). */
+function programWants(fields: SelectedField[], limits: PageLimits): ProgramWants {
+  const wants: ProgramWants = { places: [], reports: [] };
+  const valid = <T>(make: () => T) => {
+    try {
+      return make();
+    } catch {
+      return null;
+    }
+  };
+  for (const args of selectionsOf(fields, "jurisdictions")) {
+    const a = args as PageArgs & { level?: Level; year?: number | null; within?: string | null };
+    const place = valid(() => ({ filter: placeFilterOf(a.level ?? Level.DISTRICT, a.year, a.within), window: pageWindow(a, limits) }));
+    if (place) wants.places.push(place);
+  }
+  for (const args of selectionsOf(fields, "reports")) {
+    const a = args as PageArgs & { year?: number | null };
+    const report = valid(() => ({ year: checkYear(a.year), window: pageWindow(a, limits) }));
+    if (report) wants.reports.push(report);
+  }
+  return wants;
+}
+
 @Resolver(() => Program)
 export class ProgramResolver {
   @Query(() => Program, { nullable: true, description: "A programme by canonical name or any alias (quotes and a leading 新时代 are ignored); null, with a NOT_FOUND error, when there is none" })
-  async program(@Ctx() ctx: Context, @Arg("name", () => String) name: string): Promise<Program> {
+  async program(@Ctx() ctx: Context, @Arg("name", () => String) name: string, @Info() info?: GraphQLResolveInfo): Promise<Program> {
     if (!name.trim()) throw badInput("name: give a programme's name");
-    const found = await programByName(ctx.db, name);
+    const wants = info ? programWants(selectedFields(info), ctx.limits) : { places: [], reports: [] };
+    const found = await programWith(ctx.db, name, wants);
     if (!found) throw notFound(`programme ${quote(name)}`);
-    return toProgram(found);
+    const { key } = found.program;
+    ctx.loaders.program.prime(key, found.program);
+    wants.places.forEach((args, i) => ctx.loaders.placesOfProgram.prime({ id: key, args: { filter: args.filter, page: args.window } }, found.places[i]!));
+    wants.reports.forEach((args, i) => ctx.loaders.reportsMentioning.prime({ id: key, args: reportsArgs(args.year, args.window) }, found.reports[i]!));
+    return toProgram(found.program);
   }
 
   @Query(() => RecurringProgramConnection, {
@@ -90,7 +129,7 @@ export class ProgramResolver {
     @Arg("within", () => String, { nullable: true }) within?: string | null,
   ) {
     const window = pageWindow(args, ctx.limits);
-    const filter = { level: checkRollupLevel(level), year: checkYear(year), within: within ? checkCode(within, "within") : null };
+    const filter = placeFilterOf(level, year, within);
     const page = () => ctx.loaders.placesOfProgram.load({ id: program.key, args: { filter, page: window } });
     return toConnection(page, window, (p) => ({ ...p, jurisdiction: toJurisdiction(p.jurisdiction) }), () => countPlacesOfProgram(ctx.db, program.key, filter));
   }
@@ -104,7 +143,7 @@ export class ProgramResolver {
   ) {
     const window = pageWindow(args, ctx.limits);
     const wanted = checkYear(year);
-    const page = () => ctx.loaders.reportsMentioning.load({ id: program.key, args: { label: "Program", year: wanted, page: window } });
+    const page = () => ctx.loaders.reportsMentioning.load({ id: program.key, args: reportsArgs(wanted, window) });
     return toConnection(page, window, toReport, () => countReportsMentioningProgram(ctx.db, program.key, wanted));
   }
 

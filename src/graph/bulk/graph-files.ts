@@ -9,7 +9,8 @@
 import { join } from "node:path";
 import { GraphBatch, NAMED_LABELS, type EntityRow, type JurisdictionRow, type MentionRow, type NamedLabel, type UnlinkedPlaceRow } from "../rows.js";
 import { COUNT_FIELD, contributionsOfBatch, deltaRows } from "../rollups.js";
-import { provenanceProps, type ReportInput } from "../writer.js";
+import { primaryInputs, provenanceProps } from "../provenance.js";
+import type { ReportInput } from "../writer.js";
 import { CsvFile, type CsvValue } from "./csv.js";
 
 /** One input of the import: a node file with its labels, or a relationship file with its type. */
@@ -62,6 +63,9 @@ export class GraphFiles {
   private readonly unlinked = new Map<string, UnlinkedPlaceRow>();
   private readonly worksAt = new Set<string>();
   private readonly rollups = new Map<string, RollupRow>();
+  /** reports written without a URL, and the URL a later file of the same text brought them */
+  private readonly withoutUrl = new Set<string>();
+  private readonly urlFills = new Map<string, string>();
   private checked = false;
 
   private constructor(private readonly dir: string) {}
@@ -89,20 +93,30 @@ export class GraphFiles {
     return this.files.get(name)!.file;
   }
 
-  /** Adds a chunk of reports (a text seen before is skipped, as the writer leaves it unchanged). */
+  /**
+   * Adds a chunk of reports, in listing order. A text seen before is skipped, as the writer leaves
+   * it unchanged; of several files with one text, the first in listing order is the report's
+   * source, and the first URL among them its URL (src/graph/provenance.ts).
+   */
   add(inputs: ReportInput[]): void {
+    const primary = primaryInputs(inputs);
+    const firstWithUrl = primaryInputs(inputs.filter((i) => i.provenance?.url));
     const batch = new GraphBatch();
-    const inputOf = new Map<string, ReportInput>();
     for (const input of inputs) {
       const id = input.extraction.textHash;
       if (input.source) this.sources.set(input.source, id);
-      if (this.reportIds.has(id) || inputOf.has(id)) continue;
-      inputOf.set(id, input);
+      const url = firstWithUrl.get(id)?.provenance?.url;
+      if (this.reportIds.has(id)) {
+        if (url && this.withoutUrl.delete(id)) this.urlFills.set(id, url);
+        continue;
+      }
       batch.add(input.extraction, input.source);
     }
     const ingestedAt = new Date().toISOString();
     for (const r of batch.reports()) {
-      const props: Record<string, unknown> = { ...r.props, ...provenanceProps(inputOf.get(r.id)) };
+      const props: Record<string, unknown> = { ...r.props, ...provenanceProps(primary.get(r.id)) };
+      props.sourceUrl ??= firstWithUrl.get(r.id)?.provenance?.url ?? null;
+      if (props.sourceUrl === null) this.withoutUrl.add(r.id);
       if (!this.checked) {
         checkColumns("Report", Object.keys(props), REPORT_PROPS);
         this.checked = true;
@@ -167,6 +181,11 @@ export class GraphFiles {
 
   get reports(): number {
     return this.reportIds.size;
+  }
+
+  /** URLs that files read after a report's row was written brought it (set after the import). */
+  sourceUrlFills(): { id: string; url: string }[] {
+    return [...this.urlFills].map(([id, url]) => ({ id, url }));
   }
 
   /** Writes out what the last chunks buffered. */

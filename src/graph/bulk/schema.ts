@@ -16,7 +16,18 @@ const EMPTY_ALIASES = `
 MATCH (e:${NAMED_LABELS.join("|")}) WHERE e.aliases IS NULL
 CALL (e) { SET e.aliases = [] } IN TRANSACTIONS OF 10000 ROWS`;
 
-export async function finishImportedGraph(db: Database, migrations?: Migration[], indexTimeoutSeconds = 3600): Promise<void> {
+// A report whose first file had no URL takes one a later file of the same text brought.
+const FILL_URLS = `
+UNWIND $rows AS row
+MATCH (r:Report {id: row.id})
+SET r.sourceUrl = row.url`;
+
+export async function finishImportedGraph(
+  db: Database,
+  urlFills: { id: string; url: string }[] = [],
+  migrations?: Migration[],
+  indexTimeoutSeconds = 3600,
+): Promise<void> {
   // CALL … IN TRANSACTIONS and schema statements need auto-commit transactions: session.run.
   const session = db.driver.session({ database: db.database });
   try {
@@ -25,6 +36,7 @@ export async function finishImportedGraph(db: Database, migrations?: Migration[]
       for (const statement of migration.statements.filter(isSchemaStatement)) await session.run(statement);
     }
     await session.run("CALL db.awaitIndexes($seconds)", { seconds: indexTimeoutSeconds });
+    if (urlFills.length) await session.run(FILL_URLS, { rows: urlFills });
   } finally {
     await session.close();
   }

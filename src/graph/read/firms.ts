@@ -1,12 +1,12 @@
 // Reads about law firms, lawyers and laws.
 import type { Database } from "../driver.js";
-import { orderBy, sortKeyOf, toPage, where, windowParams, type SortColumn } from "./keyset.js";
+import { orderBy, sortKeyOf, toPage, where, windowParams, type Fragment, type SortColumn } from "./keyset.js";
 import { JURISDICTION_FIELDS, withinField } from "./places.js";
 import { normalizeName } from "./programs.js";
 import type { JurisdictionRecord, LawFirmRecord, LawRecord, Page, PageWindow, PersonRecord, SortKey } from "./records.js";
 import { readByKeys, readCount, readOne, readRows } from "./run.js";
 
-const FIRM_FIELDS = "key: f.key, name: f.name";
+export const FIRM_FIELDS = "key: f.key, name: f.name";
 
 /** 律所 is the everyday short form of 律师事务所. */
 export function normalizeFirmName(name: string): string {
@@ -17,17 +17,22 @@ export async function lawFirmsByKey(db: Database, keys: readonly string[]): Prom
   return readByKeys(db, `UNWIND $keys AS key MATCH (f:LawFirm {key: key}) RETURN key, f {${FIRM_FIELDS}} AS value`, keys);
 }
 
-export async function lawFirmByName(db: Database, name: string): Promise<LawFirmRecord | null> {
-  const row = await readOne<{ f: LawFirmRecord }>(
-    db,
-    `CALL () {
+/** The firm a name means, bound to `f` (律所 read as 律师事务所). */
+export function lawFirmNamed(name: string): Fragment {
+  return {
+    cypher: `CALL () {
        MATCH (f:LawFirm {key: $wanted}) RETURN f
        UNION
        MATCH (f:LawFirm {name: $wanted}) RETURN f
      }
-     RETURN f {${FIRM_FIELDS}} AS f ORDER BY f.key LIMIT 1`,
-    { wanted: normalizeFirmName(name) },
-  );
+     WITH f ORDER BY f.key LIMIT 1`,
+    params: { wanted: normalizeFirmName(name) },
+  };
+}
+
+export async function lawFirmByName(db: Database, name: string): Promise<LawFirmRecord | null> {
+  const named = lawFirmNamed(name);
+  const row = await readOne<{ f: LawFirmRecord }>(db, `${named.cypher} RETURN f {${FIRM_FIELDS}} AS f`, named.params);
   return row?.f ?? null;
 }
 
@@ -62,28 +67,25 @@ export interface FirmAdviceRecord {
   sentence: string | null;
 }
 
-export async function adviceGivenBy(db: Database, keys: readonly string[]): Promise<FirmAdviceRecord[][]> {
-  const rows = await readRows<FirmAdviceRecord>(
-    db,
-    `UNWIND $keys AS key
-     MATCH (f:LawFirm {key: key})-[a:ADVISES]->(j:Jurisdiction)
+/** The places the firm bound to `f` advises, per report that says so: one list. */
+export const ADVICE_GIVEN_BY = `COLLECT {
+     MATCH (f)-[a:ADVISES]->(j:Jurisdiction)
      OPTIONAL MATCH (:Report {id: a.report})-[m:MENTIONS]->(f)
-     RETURN key AS firmKey, j {${JURISDICTION_FIELDS}} AS jurisdiction, a.year AS year, a.report AS reportId, m.sentences[0] AS sentence
-     ORDER BY j.code, a.year`,
-    { keys },
-  );
-  return keys.map((k) => rows.filter((r) => r.firmKey === k));
+     WITH f, a, j, m ORDER BY j.code, a.year
+     RETURN {firmKey: f.key, jurisdiction: j {${JURISDICTION_FIELDS}}, year: a.year, reportId: a.report, sentence: m.sentences[0]}
+   }`;
+
+export async function adviceGivenBy(db: Database, keys: readonly string[]): Promise<FirmAdviceRecord[][]> {
+  const found = await readByKeys<FirmAdviceRecord[]>(db, `UNWIND $keys AS key MATCH (f:LawFirm {key: key}) RETURN key, ${ADVICE_GIVEN_BY} AS value`, keys);
+  return found.map((advice) => advice ?? []);
 }
 
+/** The lawyers the reports name with the firm bound to `f`, by name: one list. */
+export const LAWYERS_OF = `COLLECT { MATCH (p:Person)-[:WORKS_AT]->(f) WITH p ORDER BY p.name RETURN p {key: p.key, name: p.name, role: p.role} }`;
+
 export async function lawyersOf(db: Database, keys: readonly string[]): Promise<PersonRecord[][]> {
-  const rows = await readRows<{ firmKey: string; p: PersonRecord }>(
-    db,
-    `UNWIND $keys AS key
-     MATCH (p:Person)-[:WORKS_AT]->(:LawFirm {key: key})
-     RETURN key AS firmKey, p {key: p.key, name: p.name, role: p.role} AS p ORDER BY p.name`,
-    { keys },
-  );
-  return keys.map((k) => rows.filter((r) => r.firmKey === k).map((r) => r.p));
+  const found = await readByKeys<PersonRecord[]>(db, `UNWIND $keys AS key MATCH (f:LawFirm {key: key}) RETURN key, ${LAWYERS_OF} AS value`, keys);
+  return found.map((lawyers) => lawyers ?? []);
 }
 
 export async function personsByKey(db: Database, keys: readonly string[]): Promise<(PersonRecord | null)[]> {

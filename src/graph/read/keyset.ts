@@ -28,15 +28,21 @@ export function afterCondition(columns: SortColumn[], param = "$after"): string 
   return `${first.expr} ${first.desc ? "<=" : ">="} ${param}[0] AND (${terms.map((t) => `(${t})`).join(" OR ")})`;
 }
 
-/** WHERE conditions joined, with the keyset condition when the window has a cursor. */
-export function where(conditions: (string | null | false | undefined)[], columns: SortColumn[], window: PageWindow): string {
+/**
+ * WHERE conditions joined, with the keyset condition when the window has a cursor. `prefix` names
+ * the window's parameters ($<prefix>after, $<prefix>limit) when one statement reads several pages.
+ */
+export function where(conditions: (string | null | false | undefined)[], columns: SortColumn[], window: PageWindow, prefix = ""): string {
   const all = conditions.filter((c): c is string => !!c);
-  if (window.after) all.push(afterCondition(columns));
+  if (window.after) all.push(afterCondition(columns, `$${prefix}after`));
   return all.length ? `WHERE ${all.join(" AND ")}` : "";
 }
 
 /** The parameters a keyset query needs: the cursor and the row count to read. */
-export const windowParams = (window: PageWindow) => ({ after: window.after, limit: window.limit + 1 });
+export const windowParams = (window: PageWindow, prefix = "") => ({ [`${prefix}after`]: window.after, [`${prefix}limit`]: window.limit + 1 });
+
+/** The LIMIT of a page read with windowParams(window, prefix). */
+export const limitOf = (prefix = "") => `LIMIT toInteger($${prefix}limit)`;
 
 /** Rows read with LIMIT limit + 1 → the page. */
 export function toPage<T>(rows: { item: T; key: SortKey }[], window: PageWindow): Page<T> {
@@ -45,3 +51,9 @@ export function toPage<T>(rows: { item: T; key: SortKey }[], window: PageWindow)
 }
 
 export const emptyPage = <T>(): Page<T> => ({ items: [], keys: [], hasMore: false });
+
+/** A Cypher expression and the parameters it uses: a part one statement can be built of. */
+export interface Fragment {
+  cypher: string;
+  params: Record<string, unknown>;
+}

@@ -155,16 +155,23 @@ export interface AdviceRecord {
   sentence: string | null;
 }
 
+/** The firms the text says advise the place bound to `j`, with the year and report that says so: one list. */
+export const ADVISERS_OF = `COLLECT {
+     MATCH (f:LawFirm)-[a:ADVISES]->(j)
+     OPTIONAL MATCH (:Report {id: a.report})-[m:MENTIONS]->(f)
+     WITH f, a, m ORDER BY f.name, a.year
+     RETURN {firm: f {key: f.key, name: f.name}, jurisdictionCode: j.code, year: a.year, reportId: a.report, sentence: m.sentences[0]}
+   }`;
+
 /** Firms the text says advise each place, with the year and report that says so. */
 export async function advisersOf(db: Database, codes: readonly string[]): Promise<AdviceRecord[][]> {
-  const rows = await readRows<AdviceRecord>(
-    db,
-    `UNWIND $codes AS code
-     MATCH (f:LawFirm)-[a:ADVISES]->(j:Jurisdiction {code: code})
-     OPTIONAL MATCH (:Report {id: a.report})-[m:MENTIONS]->(f)
-     RETURN f {key: f.key, name: f.name} AS firm, code AS jurisdictionCode, a.year AS year, a.report AS reportId, m.sentences[0] AS sentence
-     ORDER BY f.name, a.year`,
-    { codes },
-  );
-  return codes.map((c) => rows.filter((r) => r.jurisdictionCode === c));
+  const found = await readByKeys<AdviceRecord[]>(db, `UNWIND $keys AS key MATCH (j:Jurisdiction {code: key}) RETURN key, ${ADVISERS_OF} AS value`, codes);
+  return found.map((advice) => advice ?? []);
 }
+
+/** The places above the place bound to `j`, from the province down to its parent: one list. */
+export const ANCESTORS_OF = `COLLECT {
+     UNWIND [c IN [j.provinceCode, j.cityCode, j.districtCode, j.townshipCode] WHERE c IS NOT NULL AND c <> j.code] AS code
+     MATCH (a:Jurisdiction {code: code})
+     RETURN a {${JURISDICTION_FIELDS.replaceAll("j.", "a.")}}
+   }`;

@@ -1,11 +1,11 @@
 // Reads about programmes: lookups, the reports that mention them and their evidence. Where a
 // programme runs and which recur are read from the roll-ups (./rollups.ts).
 import type { Database } from "../driver.js";
-import { orderBy, sortKeyOf, toPage, where, windowParams } from "./keyset.js";
+import { limitOf, orderBy, sortKeyOf, toPage, where, windowParams, type Fragment } from "./keyset.js";
 import { NEWEST_FIRST, REPORT_FIELDS, rollupField } from "./places.js";
 import type { MentionRecord, Page, PageWindow, ProgramRecord, ReportRecord, SortKey } from "./records.js";
 import type { DivisionLevel } from "../../extract/types.js";
-import { readByKeys, readCount, readOne, readPagesByKeys, readRows } from "./run.js";
+import { readByKeys, readCount, readOne, readPageListsByKeys, readRows } from "./run.js";
 
 export const PROGRAM_FIELDS = "key: p.key, name: p.name, aliases: coalesce(p.aliases, []), category: p.category";
 
@@ -21,11 +21,10 @@ export async function programsByKey(db: Database, keys: readonly string[]): Prom
   return readByKeys(db, `UNWIND $keys AS key MATCH (p:Program {key: key}) RETURN key, p {${PROGRAM_FIELDS}} AS value`, keys);
 }
 
-/** A programme by key, canonical name or any alias (the alias nodes are the index), in that preference. */
-export async function programByName(db: Database, name: string): Promise<ProgramRecord | null> {
-  const row = await readOne<{ p: ProgramRecord }>(
-    db,
-    `CALL () {
+/** The programme a name means, bound to `p`: by key, canonical name or any alias (the alias nodes are the index), in that preference. */
+export function programNamed(name: string): Fragment {
+  return {
+    cypher: `CALL () {
        MATCH (p:Program {key: $wanted}) RETURN p, 0 AS rank
        UNION
        MATCH (p:Program {name: $wanted}) RETURN p, 1 AS rank
@@ -34,13 +33,30 @@ export async function programByName(db: Database, name: string): Promise<Program
        UNION
        MATCH (:ProgramAlias {name: $raw})-[:NAMES]->(p:Program) RETURN p, 3 AS rank
      }
-     RETURN p {${PROGRAM_FIELDS}} AS p ORDER BY rank, p.key LIMIT 1`,
-    { wanted: normalizeName(name), raw: name },
-  );
+     WITH p ORDER BY rank, p.key LIMIT 1`,
+    params: { wanted: normalizeName(name), raw: name },
+  };
+}
+
+export async function programByName(db: Database, name: string): Promise<ProgramRecord | null> {
+  const named = programNamed(name);
+  const row = await readOne<{ p: ProgramRecord }>(db, `${named.cypher} RETURN p {${PROGRAM_FIELDS}} AS p`, named.params);
   return row?.p ?? null;
 }
 
 export type MentionedLabel = "Program" | "Law" | "LawFirm" | "Person";
+
+/** Reports that mention the node bound to `entity` (a Cypher variable), newest first: a page as one list of {item, key}. */
+export function reportsMentioningPage(entity: string, year: number | null, window: PageWindow, prefix = ""): Fragment {
+  return {
+    cypher: `COLLECT {
+       MATCH (${entity})<-[:MENTIONS]-(r:Report) ${where([year !== null && `r.year = $${prefix}year`], NEWEST_FIRST, window, prefix)}
+       WITH r ORDER BY ${orderBy(NEWEST_FIRST)} ${limitOf(prefix)}
+       RETURN {item: r {${REPORT_FIELDS}}, key: ${sortKeyOf(NEWEST_FIRST)}}
+     }`,
+    params: { [`${prefix}year`]: year, ...windowParams(window, prefix) },
+  };
+}
 
 /** Reports that mention each entity, newest first. */
 export async function reportsMentioning(
@@ -50,18 +66,8 @@ export async function reportsMentioning(
   year: number | null,
   window: PageWindow,
 ): Promise<Page<ReportRecord>[]> {
-  return readPagesByKeys(
-    db,
-    `UNWIND $keys AS key
-     CALL (key) {
-       MATCH (:${label} {key: key})<-[:MENTIONS]-(r:Report) ${where([year !== null && "r.year = $year"], NEWEST_FIRST, window)}
-       RETURN r ORDER BY ${orderBy(NEWEST_FIRST)} LIMIT toInteger($limit)
-     }
-     RETURN key, r {${REPORT_FIELDS}} AS item, ${sortKeyOf(NEWEST_FIRST)} AS sortKey`,
-    keys,
-    window,
-    { year },
-  );
+  const page = reportsMentioningPage("e", year, window);
+  return readPageListsByKeys(db, `UNWIND $keys AS key MATCH (e:${label} {key: key}) RETURN key, ${page.cypher} AS rows`, keys, window, page.params);
 }
 
 /** How many reports mention an entity (programmes: see countReportsMentioningProgram, kept on roll-ups). */

@@ -3,11 +3,11 @@
 // through their indexes, never the mentions.
 import { ALL, COUNT_FIELD, levelOfCode, rollupId, type AreaLevel, type RollupLevel } from "../rollups.js";
 import type { Database } from "../driver.js";
-import { emptyPage, orderBy, sortKeyOf, toPage, where, windowParams, type SortColumn } from "./keyset.js";
+import { emptyPage, limitOf, orderBy, sortKeyOf, toPage, where, windowParams, type Fragment, type SortColumn } from "./keyset.js";
 import { JURISDICTION_FIELDS, rollupField } from "./places.js";
 import { PROGRAM_FIELDS } from "./programs.js";
 import type { JurisdictionRecord, Page, PageWindow, ProgramRecord, SortKey } from "./records.js";
-import { readCount, readOne, readPagesByKeys, readRows } from "./run.js";
+import { readCount, readOne, readPageListsByKeys, readRows } from "./run.js";
 
 export interface PlaceFilter {
   /** the level places are counted at: a street's report counts for its district at DISTRICT */
@@ -76,25 +76,30 @@ export interface ProgramPlaceRecord {
 
 const BY_PLACE: SortColumn[] = [{ expr: "x.code" }];
 
+/**
+ * The places (at a level, within an area, in a year) whose reports mention the programme whose
+ * key is `key` (a Cypher expression), by code: a page as one list of {item, key}.
+ */
+export function placesOfProgramPage(key: string, filter: PlaceFilter, window: PageWindow, prefix = ""): Fragment {
+  const withinLevel = filter.within ? levelOfCode(filter.within) : null;
+  const within = withinLevel ? `x.${withinLevel === "COMMUNITY" ? "code" : rollupField(withinLevel)} = $${prefix}area` : null;
+  const { area, year } = areaOf(filter);
+  return {
+    cypher: `COLLECT {
+       MATCH (x:ProgramRollup) ${where([`x.program = ${key}`, `x.level = $${prefix}level`, `x.year = $${prefix}year`, within], BY_PLACE, window, prefix)}
+       WITH x ORDER BY ${orderBy(BY_PLACE)} ${limitOf(prefix)}
+       MATCH (j:Jurisdiction {code: x.code})
+       RETURN {item: {jurisdiction: j {${JURISDICTION_FIELDS}}, reports: x.reports, firstYear: x.firstYear, lastYear: x.lastYear}, key: ${sortKeyOf(BY_PLACE)}}
+     }`,
+    params: { [`${prefix}level`]: filter.level, [`${prefix}area`]: area, [`${prefix}year`]: year, ...windowParams(window, prefix) },
+  };
+}
+
 /** The places (at a level, within an area, in a year) whose reports mention each programme, by code. */
 export async function placesOfPrograms(db: Database, keys: readonly string[], filter: PlaceFilter, window: PageWindow): Promise<Page<ProgramPlaceRecord>[]> {
   if (!canHoldLevel(filter)) return keys.map(() => emptyPage());
-  const withinLevel = filter.within ? levelOfCode(filter.within) : null;
-  const within = withinLevel ? `x.${withinLevel === "COMMUNITY" ? "code" : rollupField(withinLevel)} = $area` : null;
-  return readPagesByKeys(
-    db,
-    `UNWIND $keys AS key
-     CALL (key) {
-       MATCH (x:ProgramRollup) ${where(["x.program = key", "x.level = $level", "x.year = $year", within], BY_PLACE, window)}
-       RETURN x ORDER BY ${orderBy(BY_PLACE)} LIMIT toInteger($limit)
-     }
-     MATCH (j:Jurisdiction {code: x.code})
-     RETURN key, {jurisdiction: j {${JURISDICTION_FIELDS}}, reports: x.reports, firstYear: x.firstYear, lastYear: x.lastYear} AS item,
-            ${sortKeyOf(BY_PLACE)} AS sortKey`,
-    keys,
-    window,
-    { level: filter.level, ...areaOf(filter) },
-  );
+  const page = placesOfProgramPage("key", filter, window);
+  return readPageListsByKeys(db, `UNWIND $keys AS key RETURN key, ${page.cypher} AS rows`, keys, window, page.params);
 }
 
 /** How many places placesOfPrograms lists for a programme: kept on the area's roll-up. */
@@ -116,20 +121,23 @@ export async function placeCodesOfPrograms(db: Database, keys: readonly string[]
 
 const MOST_REPORTED: SortColumn[] = [{ expr: "x.reports", desc: true }, { expr: "x.program" }];
 
+/** Programmes mentioned by reports from within the place whose code is `code` (a Cypher expression), most reported first: a page as one list of {item, key}. */
+export function programsWithinPage(code: string, window: PageWindow, prefix = ""): Fragment {
+  return {
+    cypher: `COLLECT {
+       MATCH (x:ProgramRollup) ${where([`x.code = ${code}`, "x.year = 0"], MOST_REPORTED, window, prefix)}
+       WITH x ORDER BY ${orderBy(MOST_REPORTED)} ${limitOf(prefix)}
+       MATCH (p:Program {key: x.program})
+       RETURN {item: p {${PROGRAM_FIELDS}, reports: x.reports}, key: ${sortKeyOf(MOST_REPORTED)}}
+     }`,
+    params: windowParams(window, prefix),
+  };
+}
+
 /** Programmes mentioned by reports from within each place, with how many reports, most first. */
 export async function programsWithin(db: Database, codes: readonly string[], window: PageWindow): Promise<Page<ProgramRecord & { reports: number }>[]> {
-  return readPagesByKeys(
-    db,
-    `UNWIND $keys AS key
-     CALL (key) {
-       MATCH (x:ProgramRollup) ${where(["x.code = key", "x.year = 0"], MOST_REPORTED, window)}
-       RETURN x ORDER BY ${orderBy(MOST_REPORTED)} LIMIT toInteger($limit)
-     }
-     MATCH (p:Program {key: x.program})
-     RETURN key, p {${PROGRAM_FIELDS}, reports: x.reports} AS item, ${sortKeyOf(MOST_REPORTED)} AS sortKey`,
-    codes,
-    window,
-  );
+  const page = programsWithinPage("key", window);
+  return readPageListsByKeys(db, `UNWIND $keys AS key RETURN key, ${page.cypher} AS rows`, codes, window, page.params);
 }
 
 export async function countProgramsWithin(db: Database, code: string): Promise<number> {

@@ -52,3 +52,19 @@ export async function readPagesByKeys<T>(
   }
   return keys.map((k) => toPage(byKey.get(k) ?? [], window));
 }
+
+/**
+ * readByKeys for a page per key where the query returns, per key, `key` and `rows`: the page as
+ * one list of {item, key} (a COLLECT subquery of LIMIT page size + 1).
+ */
+export async function readPageListsByKeys<T>(
+  db: Database,
+  cypher: string,
+  keys: readonly string[],
+  window: PageWindow,
+  params: Record<string, unknown> = {},
+): Promise<Page<T>[]> {
+  const rows = await readRows<{ key: string; rows: { item: T; key: SortKey }[] }>(db, cypher, { ...params, keys });
+  const byKey = new Map(rows.map((r) => [r.key, r.rows]));
+  return keys.map((k) => toPage(byKey.get(k) ?? [], window));
+}
