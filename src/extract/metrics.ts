@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import type { Metric, Qualifier } from "./types.js";
 import type { ReportText } from "./text.js";
-import { CHINESE_NUMERAL_CHARS, magnitudeOf, readNumeral } from "./numbers.js";
+import { CHINESE_NUMERAL_CHARS, magnitudeOf, readNumeral, toBase } from "./numbers.js";
+import { kindOfMetric } from "./metric-kinds.js";
 
 /** Metrics without year and subject; the caller fills those from the report. */
 export type RawMetric = Omit<Metric, "year" | "subject"> & { year?: number | null };
@@ -74,6 +75,8 @@ const LOOK_BACK = 40;
 const MAX_KEY = 20;
 const MAX_KEY_AFTER_CUT = 24;
 const MAX_PHRASE_AFTER = 12;
+/** How long a bracketed aside inside a noun phrase may be, brackets included: 村(社区). */
+const MAX_ASIDE = 5;
 
 const startsWithAny = (text: string, at: number, words: string[]) => words.find((w) => text.startsWith(w, at));
 const endsWithAny = (s: string, words: string[]) => words.find((w) => s.endsWith(w));
@@ -180,10 +183,11 @@ function qualifierBefore(text: string, start: number): Qualifier | null {
   return null;
 }
 
-/** Amounts keep the written magnitude (7亿元 → 7 亿元); counts are multiplied out (1.2万人 → 12000 人). */
+/** 万 and 亿 stay with the unit as written (7亿元 → 7 亿元, 1.2万人次 → 1.2 万人次; toBase multiplies
+ * them out); a 千 written after Arabic digits (1.5千人) is no unit prefix and is multiplied out. */
 function valueAndUnit(value: number, magnitude: string | null, unit: string): { value: number; unit: string } {
   if (!magnitude) return { value, unit };
-  if (unit === WORDS.moneyUnit) return { value, unit: magnitude + unit };
+  if (magnitude === "万" || magnitude === "亿") return { value, unit: magnitude + unit };
   return { value: Math.round(value * magnitudeOf(magnitude)! * 1e6) / 1e6, unit };
 }
 
@@ -326,10 +330,23 @@ function trimLeading(phrase: string): string {
   return phrase;
 }
 
-/** The noun phrase right after the quantity (15起行政案件 → 行政案件), up to the clause's next break. */
+/** A short aside in brackets inside a noun phrase (村(社区), 乡(镇)): its length, or 0. */
+function asideAt(text: string, at: number): number {
+  if (text[at] !== "(" || at === 0) return 0;
+  const close = text.indexOf(")", at + 1);
+  return close > at + 1 && close - at <= MAX_ASIDE && !CLAUSE_BREAK.test(text.slice(at + 1, close).replace(/[()]/g, "")) ? close - at + 1 : 0;
+}
+
+/** The noun phrase right after the quantity (15起行政案件 → 行政案件, 21个村 → 村), up to the clause's next break. */
 function phraseAfter(text: string, from: number): string {
   let out = "";
   for (let i = from; i < text.length && out.length < MAX_PHRASE_AFTER; i++) {
+    const aside = out.length > 0 ? asideAt(text, i) : 0;
+    if (aside) {
+      out += text.slice(i, i + aside); // 村(社区)公共法律服务工作室: the aside belongs to the noun
+      i += aside - 1;
+      continue;
+    }
     const ch = text[i]!;
     if (CLAUSE_BREAK.test(ch) || /[\s、0-9]/.test(ch)) break;
     // another numeral starts the next figure or list item (及7个…, 三是…); 零 is a word (零发生)
@@ -442,7 +459,8 @@ export function extractMetrics(doc: ReportText): RawMetric[] {
     const before = phraseBefore(text, Math.max(previousEnd, sentenceStart, q.start - LOOK_BACK), q.start);
     for (const name of keyPhrases(text, before, q, respective)) {
       if (WORDS.backgroundKeys.some((w) => name.includes(w))) continue;
-      metrics.push({ name, value: q.value, unit: q.unit, qualifier: q.qualifier, mention });
+      const base = toBase(q.value, q.unit);
+      metrics.push({ name, value: q.value, unit: q.unit, ...base, kind: kindOfMetric(name, base.baseUnit), qualifier: q.qualifier, mention });
     }
     previousEnd = q.end;
   }

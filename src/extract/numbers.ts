@@ -89,3 +89,32 @@ export function readNumeral(token: string): NumeralReading | null {
   const value = parseChineseNumeral(token);
   return value === null ? null : { value, magnitude: null };
 }
+
+/** A unit written with a counter before what it measures, normalised for comparison (either way of counting, 个 of a duration). */
+const UNIT_SPELLINGS: Record<string, string> = {
+  "人(次)": "人次",
+  "件(次)": "件次",
+  "条(次)": "条次",
+  "户(次)": "户次",
+  "家(次)": "家次",
+  "个百分点": "百分点",
+  "个工作日": "工作日",
+  "个月": "月",
+  "个小时": "小时",
+};
+
+export interface BaseQuantity {
+  baseValue: number;
+  baseUnit: string;
+}
+
+/**
+ * The quantity in its base unit, so that figures compare: a leading 万 or 亿 is multiplied out
+ * (5.2 万件 → 52000 件, 3654.02 万元 → 36540200 元) and a unit's spellings are made one (人(次) → 人次).
+ */
+export function toBase(value: number, unit: string): BaseQuantity {
+  const magnitude = unit.length > 1 ? LARGE_UNITS[unit[0]!] : undefined;
+  const rest = magnitude ? unit.slice(1) : unit;
+  const baseValue = magnitude ? Math.round(value * magnitude * 1e6) / 1e6 : value;
+  return { baseValue, baseUnit: UNIT_SPELLINGS[rest] ?? rest };
+}

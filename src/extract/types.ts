@@ -48,8 +48,14 @@ export interface Metric {
   /** key phrase naming what was counted, e.g. 行政机关负责人出庭应诉率 */
   name: string;
   value: number;
-  /** unit as written: %, 件, 人次, 万元 ... (empty string when none) */
+  /** unit as written: %, 件, 人次, 万元, 万件 ... (empty string when none); value is the number as written */
   unit: string;
+  /** value in baseUnit: 万 and 亿 multiplied out (5.2 万件 → 52000) */
+  baseValue: number;
+  /** unit without 万/亿 and in one spelling (万件 → 件, 人(次) → 人次): figures compare in it */
+  baseUnit: string;
+  /** id of the figure's kind in data/metric-kinds.json (法律咨询, 出庭应诉率 …), or null */
+  kind: string | null;
   qualifier: Qualifier;
   year: number | null;
   /** division code of the jurisdiction the figure is about (the report's subject unless the text says otherwise) */

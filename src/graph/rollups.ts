@@ -129,8 +129,8 @@ export function deltaRows(contributions: Contribution[], sign: 1 | -1): DeltaRow
   return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-// The count is read in the SET that writes it (a direct dependency), so Cypher takes the node's
-// write lock before reading: two writers cannot both read the same count and lose an update.
+// Removing (below). The count is read in the SET that writes it (a direct dependency), so Cypher
+// takes the node's write lock before reading: two writers cannot both read the same count and lose an update.
 const APPLY = `
 UNWIND $rows AS row
 MERGE (x:ProgramRollup {id: row.id})
@@ -167,25 +167,108 @@ SET x.firstYear = firstYear, x.lastYear = lastYear`;
 
 /** Adds (sign 1) or removes (sign -1) reports' contributions, inside the caller's transaction. */
 export async function applyContributions(tx: ManagedTransaction, contributions: Contribution[], sign: 1 | -1): Promise<void> {
-  const rows = deltaRows(contributions, sign);
+  if (sign > 0) await addContributions(tx, contributions);
+  else await removeContributions(tx, contributions);
+}
+
+// Adding: which roll-ups exist already is read first, so that every node is written once, with
+// its final values: new ones are CREATEd whole (with the place counts their new rows below give
+// them), existing ones get their increments. Between the read and the writes another writer may
+// create or empty one of these nodes; then the CREATE breaks the id constraint, or the UPDATE
+// finds fewer nodes than it was given, and the batch's transaction is run again (RollupsMovedError).
+const EXISTING = `
+UNWIND $ids AS id
+MATCH (x:ProgramRollup {id: id})
+RETURN x.id AS id`;
+
+const CREATE = `
+UNWIND $rows AS row
+CREATE (x:ProgramRollup)
+SET x = row`;
+
+// Each SET reads the value it replaces, so it holds the node's write lock from the read on.
+const UPDATE = `
+UNWIND $rows AS row
+MATCH (x:ProgramRollup {id: row.id})
+SET x.reports = x.reports + row.reports,
+    ${COUNT_FIELDS.map((f) => `x.${f} = x.${f} + row.${f}`).join(", ")},
+    x.firstYear = CASE WHEN row.firstYear IS NOT NULL AND (x.firstYear IS NULL OR row.firstYear < x.firstYear) THEN row.firstYear ELSE x.firstYear END,
+    x.lastYear = CASE WHEN row.lastYear IS NOT NULL AND (x.lastYear IS NULL OR row.lastYear > x.lastYear) THEN row.lastYear ELSE x.lastYear END
+RETURN count(x) AS updated`;
+
+/** Another transaction changed which roll-ups exist while this one was adding to them: run it again. */
+export class RollupsMovedError extends Error {
+  constructor(detail: string) {
+    super(`programme roll-ups changed under this write (${detail}); the batch is written again`);
+    this.name = "RollupsMovedError";
+  }
+}
+
+/** True for an error after which the batch is to be written again from the start. */
+export function rollupsMoved(error: unknown): boolean {
+  if (error instanceof RollupsMovedError) return true;
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === "Neo.ClientError.Schema.ConstraintValidationFailed" && /ProgramRollup/.test(e.message ?? "");
+}
+
+type Counts = Record<(typeof COUNT_FIELDS)[number], number>;
+const noCounts = (): Counts => ({ provinces: 0, cities: 0, districts: 0, townships: 0, communities: 0 });
+
+async function addContributions(tx: ManagedTransaction, contributions: Contribution[]): Promise<void> {
+  const rows = deltaRows(contributions, 1);
+  if (!rows.length) return;
+  const found = await tx.run(EXISTING, { ids: rows.map((r) => r.id) });
+  const existing = new Set(found.records.map((r) => r.get("id") as string));
+  // A new node below an area is a place newly present in it: it counts in its own row and those above.
+  const counts = new Map(rows.map((r) => [r.id, noCounts()]));
+  for (const row of rows) {
+    if (existing.has(row.id) || row.level === "ALL") continue;
+    for (const id of [row.id, ...row.parents]) counts.get(id)![COUNT_FIELD[row.level]]++;
+  }
+  const created = rows
+    .filter((r) => !existing.has(r.id))
+    .map((r) => ({
+      id: r.id,
+      ...r.props,
+      reports: r.delta,
+      ...counts.get(r.id)!,
+      firstYear: r.props.year > 0 ? r.props.year : r.minYear,
+      lastYear: r.props.year > 0 ? r.props.year : r.maxYear,
+    }));
+  const updated = rows
+    .filter((r) => existing.has(r.id))
+    .map((r) => ({ id: r.id, reports: r.delta, ...counts.get(r.id)!, firstYear: r.minYear, lastYear: r.maxYear }));
+  const [, update] = await Promise.all([
+    created.length ? tx.run(CREATE, { rows: created }) : null,
+    updated.length ? tx.run(UPDATE, { rows: updated }) : null,
+  ]);
+  const matched = update ? (update.records[0]!.get("updated") as number) : 0;
+  if (matched !== updated.length) throw new RollupsMovedError(`${updated.length - matched} of ${updated.length} were emptied`);
+}
+
+// Removing: the counts are decremented first; a node that reaches zero is a place no longer present,
+// which the rows above it count down, and goes.
+async function removeContributions(tx: ManagedTransaction, contributions: Contribution[]): Promise<void> {
+  const rows = deltaRows(contributions, -1);
   if (!rows.length) return;
   const applied = await tx.run(APPLY, { rows });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const presence = new Map<string, Record<string, number> & { id: string }>();
+  const presence = new Map<string, Counts & { id: string }>();
   const emptied: string[] = [];
   const shrunk: string[] = [];
   for (const record of applied.records) {
     const row = byId.get(record.get("id") as string)!;
     const before = record.get("before") as number;
     const after = record.get("after") as number;
-    if (after <= 0) emptied.push(row.id);
-    else if (sign < 0 && row.props.year === 0) shrunk.push(row.id);
-    const change = before <= 0 && after > 0 ? 1 : before > 0 && after <= 0 ? -1 : 0;
-    if (!change || row.level === "ALL") continue;
-    const field = COUNT_FIELD[row.level];
+    if (after > 0) {
+      if (row.props.year === 0) shrunk.push(row.id);
+      continue;
+    }
+    emptied.push(row.id);
+    if (before <= 0 || row.level === "ALL") continue;
     for (const id of [row.id, ...row.parents]) {
-      if (!presence.has(id)) presence.set(id, Object.assign({ id }, ...COUNT_FIELDS.map((f) => ({ [f]: 0 }))));
-      presence.get(id)![field]! += change;
+      if (!presence.has(id)) presence.set(id, { id, ...noCounts() });
+      presence.get(id)![COUNT_FIELD[row.level]]--;
     }
   }
   const pending: Promise<unknown>[] = [];

@@ -66,6 +66,11 @@ export interface MetricRow {
   key: string;
   value: number;
   unit: string;
+  /** the value in baseUnit (万/亿 multiplied out), what figures are compared and summed by */
+  baseValue: number;
+  baseUnit: string;
+  /** data/metric-kinds.json id, or null */
+  kind: string | null;
   qualifier: string;
   year: number | null;
   subject: string | null;
@@ -128,6 +133,17 @@ function evidence(x: ReportExtraction, id: string, mentions: Mention[]): Mention
     starts: kept.map((m) => m.start),
     ends: kept.map((m) => m.end),
   };
+}
+
+/** One ADVISES per firm and place in a report, so that the writer can CREATE them (a new report has none yet). */
+function adviceOnce(advice: ReportFactsRow["advises"]): ReportFactsRow["advises"] {
+  const seen = new Set<string>();
+  return advice.filter((a) => {
+    const key = `${a.firm}\u0000${a.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const sortedBy = <T>(rows: Iterable<T>, key: (row: T) => string) =>
@@ -201,6 +217,9 @@ export class GraphBatch {
         key: m.name,
         value: m.value,
         unit: m.unit,
+        baseValue: m.baseValue,
+        baseUnit: m.baseUnit,
+        kind: m.kind,
         qualifier: m.qualifier,
         year: m.year,
         subject: known(m.subject),
@@ -208,10 +227,10 @@ export class GraphBatch {
         start: m.mention.start,
         end: m.mention.end,
       })),
-      advises: x.advises.flatMap((a) => {
+      advises: adviceOnce(x.advises.flatMap((a) => {
         const code = known(a.jurisdiction);
         return code ? [{ firm: a.firm, code, year: x.report.year }] : [];
-      }),
+      })),
     });
   }
 

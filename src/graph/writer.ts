@@ -10,7 +10,7 @@ import type { Database } from "./driver.js";
 import { GraphBatch, NAMED_LABELS, type NamedLabel } from "./rows.js";
 import { deleteReportsInTx } from "./delete.js";
 import { primaryInputs, provenanceProps, refreshSources } from "./provenance.js";
-import { applyContributions, contributionsOfBatch } from "./rollups.js";
+import { applyContributions, contributionsOfBatch, rollupsMoved } from "./rollups.js";
 import { bumpVersionInTx } from "./version.js";
 
 export type WriteStatus = "new" | "unchanged" | "updated";
@@ -100,7 +100,10 @@ const ALIAS_LABEL: Partial<Record<NamedLabel, string>> = { Program: "ProgramAlia
 const aliasNodes = (label: NamedLabel) =>
   ALIAS_LABEL[label] ? `\nFOREACH (alias IN fresh | MERGE (a:${ALIAS_LABEL[label]} {name: alias}) MERGE (a)-[:NAMES]->(e))` : "";
 
-// Each report's own facts: the place that wrote it, its figures, the advice it reports.
+// Each report's own facts: the place that wrote it, its figures, the advice it reports. They are
+// CREATEd, not merged: only the transaction that created the Report writes them, and the rows hold
+// each firm-place pair once (a MERGE on ADVISES would scan every report's advice: its key is a
+// relationship property).
 const CREATE_REPORT_FACTS = `
 UNWIND $rows AS row
 MATCH (r:Report {id: row.id})
@@ -112,7 +115,7 @@ CALL (r, row) {
 CALL (r, row) {
   UNWIND row.metrics AS mr
   CREATE (r)-[:STATES]->(m:Metric {id: mr.id, key: mr.key, value: mr.value, unit: mr.unit,
-    qualifier: mr.qualifier, year: mr.year, sentence: mr.sentence, start: mr.start, end: mr.end})
+    baseValue: mr.baseValue, baseUnit: mr.baseUnit, kind: mr.kind, qualifier: mr.qualifier, year: mr.year, sentence: mr.sentence, start: mr.start, end: mr.end})
   WITH m, mr WHERE mr.subject IS NOT NULL
   MATCH (j:Jurisdiction {code: mr.subject})
   CREATE (m)-[:OF]->(j)
@@ -120,8 +123,7 @@ CALL (r, row) {
 CALL (r, row) {
   UNWIND row.advises AS a
   MATCH (f:LawFirm {key: a.firm}), (j:Jurisdiction {code: a.code})
-  MERGE (f)-[x:ADVISES {report: r.id}]->(j)
-    ON CREATE SET x.year = a.year
+  CREATE (f)-[:ADVISES {report: r.id, year: a.year}]->(j)
 }`;
 
 // Place names without a code: their own label, so that they never merge with a coded place.
@@ -163,8 +165,21 @@ async function writeFacts(tx: ManagedTransaction, batch: GraphBatch, created: Ba
   }
 }
 
+/** How often a batch is written again after another writer changed its roll-ups under it. */
+const ROLLUP_ATTEMPTS = 5;
+
 /** Writes a batch of reports in one transaction: all of them, or (on error) none. */
 export async function writeReports(db: Database, inputs: ReportInput[]): Promise<BatchResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeReportsOnce(db, inputs);
+    } catch (error) {
+      if (attempt >= ROLLUP_ATTEMPTS || !rollupsMoved(error)) throw error;
+    }
+  }
+}
+
+async function writeReportsOnce(db: Database, inputs: ReportInput[]): Promise<BatchResult> {
   const session = db.driver.session({ database: db.database });
   try {
     return await session.executeWrite(async (tx) => {

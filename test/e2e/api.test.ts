@@ -62,6 +62,17 @@ describe("analyst questions on the examples", () => {
     expect(rows.every((r: any) => r.jurisdictionCount >= 2)).toBe(true);
   });
 
+  it("recurringPrograms reads a page and its total in one statement, the same as each alone", async () => {
+    const args = `level: TOWNSHIP, minJurisdictions: 1, within: "33", first: 2`;
+    const both = await service.gql(`{ recurringPrograms(${args}) { totalCount edges { cursor node { program { name } jurisdictionCount firstYear lastYear } } } }`);
+    expect(both.extensions!.cypherRoundTrips).toBe(1);
+    const page = await data(`{ recurringPrograms(${args}) { edges { cursor node { program { name } jurisdictionCount firstYear lastYear } } } }`);
+    const total = await data(`{ recurringPrograms(${args}) { totalCount } }`);
+    expect(both.data!.recurringPrograms.edges).toEqual(page.recurringPrograms.edges);
+    expect(both.data!.recurringPrograms.totalCount).toBe(total.recurringPrograms.totalCount);
+    expect(total.recurringPrograms.totalCount).toBeGreaterThan(2);
+  });
+
   it("recurringPrograms rolls up by level and filters by region and year", async () => {
     const { zhejiang, y2023, townships } = await data(`{
       zhejiang: recurringPrograms(level: DISTRICT, minJurisdictions: 2, within: "33", first: 50) { edges { node { program { name } jurisdictions { code } } } }
@@ -193,6 +204,48 @@ describe("analyst questions on the examples", () => {
     ]);
   });
 
+  it("compareMetrics by kind: 法律咨询 of a district rolls up its streets, one base unit per row", async () => {
+    const { compareMetrics } = await data(`{
+      compareMetrics(kind: "legal-consultations", jurisdictions: ["330106", "330681109"], years: [2022, 2023]) {
+        jurisdiction { name } year baseUnit measure mixedUnits total withinTotal
+        metrics { value unit baseValue kind { id } }
+        within { jurisdiction { name } total inTotal metrics { unit } }
+      }
+    }`);
+    expect(compareMetrics).toEqual([
+      {
+        jurisdiction: { name: "西湖区" }, year: 2022, baseUnit: "件", measure: "count", mixedUnits: false, total: null, withinTotal: 601, metrics: [],
+        within: [
+          { jurisdiction: { name: "翠苑街道" }, total: 386, inTotal: true, metrics: [{ unit: "件" }] },
+          { jurisdiction: { name: "文新街道" }, total: 215, inTotal: true, metrics: [{ unit: "件" }] },
+        ],
+      },
+      // the district states 1.86 万人次 itself, a street counts 件: two rows, never one sum
+      {
+        jurisdiction: { name: "西湖区" }, year: 2023, baseUnit: "人次", measure: "count", mixedUnits: true, total: 18600, withinTotal: null,
+        metrics: [{ value: 1.86, unit: "万人次", baseValue: 18600, kind: { id: "legal-consultations" } }],
+        within: [],
+      },
+      {
+        jurisdiction: { name: "西湖区" }, year: 2023, baseUnit: "件", measure: "count", mixedUnits: true, total: null, withinTotal: 412, metrics: [],
+        within: [{ jurisdiction: { name: "翠苑街道" }, total: 412, inTotal: true, metrics: [{ unit: "件" }] }],
+      },
+      {
+        jurisdiction: { name: "枫桥镇" }, year: 2022, baseUnit: "件", measure: "count", mixedUnits: false, total: 265, withinTotal: null,
+        metrics: [{ value: 265, unit: "件", baseValue: 265, kind: { id: "legal-consultations" } }],
+        within: [],
+      },
+      { jurisdiction: { name: "枫桥镇" }, year: 2023, baseUnit: null, measure: null, mixedUnits: false, total: null, withinTotal: null, metrics: [], within: [] },
+    ]);
+    // a key phrase that is a kind's signal compares by that kind
+    const { byKey, metricKinds } = await data(`{
+      byKey: compareMetrics(key: "法律咨询", jurisdictions: ["330681109"], years: [2022]) { baseUnit total }
+      metricKinds { id measure }
+    }`);
+    expect(byKey).toEqual([{ baseUnit: "件", total: 265 }]);
+    expect(metricKinds).toEqual(expect.arrayContaining([{ id: "legal-consultations", measure: "count" }, { id: "court-appearance-rate", measure: "rate" }]));
+  });
+
   it("search ranks entities by name and alias; sharedPrograms intersects two places", async () => {
     const { search, programsOnly, sharedPrograms } = await data(`{
       search(text: "枫桥") { node { __typename ... on Program { name } ... on Jurisdiction { name } } }
@@ -206,6 +259,17 @@ describe("analyst questions on the examples", () => {
     expect(programsOnly.map((h: any) => h.node.name)).toEqual(expect.arrayContaining(["八五普法", "谁执法谁普法"]));
     expect(names(sharedPrograms)).toEqual(expect.arrayContaining(["枫桥经验", "八五普法", "最多跑一次", "法律明白人"]));
     expect(names(sharedPrograms)).not.toContain("一网通办");
+  });
+
+  it("search reads its hits' entities in the same statement, as node(id) reads them", async () => {
+    const fields = `__typename id ... on Jurisdiction { code name level } ... on Program { name aliases category } ... on LawFirm { name } ... on Law { name aliases } ... on Person { name role }`;
+    const response = await service.gql(`{ search(text: "浙江 枫桥 律师事务所 宪法 林晓蕾", first: 20) { score node { ${fields} } } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions!.cypherRoundTrips).toBe(1);
+    const hits = response.data!.search.map((h: any) => h.node);
+    expect(new Set(hits.map((n: any) => n.__typename)).size).toBeGreaterThanOrEqual(4);
+    const again = await service.gql(`{ ${hits.map((n: any, i: number) => `n${i}: node(id: "${n.id}") { ${fields} }`).join(" ")} }`);
+    expect(hits).toEqual(hits.map((_: unknown, i: number) => again.data![`n${i}`]));
   });
 
   it("search accepts the short forms the lookups accept: 律所, quotes, 《》", async () => {

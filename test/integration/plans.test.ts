@@ -137,6 +137,7 @@ describe("query plans of the read layer", () => {
         ]) {
           await paged((w) => rollups.recurringPrograms(rdb, filter, w));
           await rollups.countRecurringPrograms(rdb, filter);
+          await paged(async (w) => (await rollups.recurringProgramsCounted(rdb, filter, w)).page);
         }
       },
       "rollups.placesOfPrograms": async () => {
@@ -187,6 +188,13 @@ describe("query plans of the read layer", () => {
         await paged((w) => metrics.findMetrics(rdb, { key: "出庭应诉率", year: null, jurisdictions: null, years: null }, w));
         await paged((w) => metrics.findMetrics(rdb, { key: "出庭应诉率", year: 2023, jurisdictions: ["330106005"], years: null }, w));
         await paged((w) => metrics.findMetrics(rdb, { key: null, year: null, jurisdictions: ["330106005"], years: [2022, 2023] }, w));
+        await paged((w) => metrics.findMetrics(rdb, { key: null, kinds: ["legal-consultations"], year: null, jurisdictions: null, years: null }, w));
+      },
+      "metrics.figuresToCompare": async () => {
+        const places = { codes: ["330106", "330106005"], cities: ["3301"], districts: ["330106"] };
+        await metrics.figuresToCompare(rdb, { key: null, kinds: ["legal-consultations"], years: null, ...places }, 50);
+        await metrics.figuresToCompare(rdb, { key: "出庭应诉率", kinds: null, years: [2022, 2023], ...places }, 50);
+        await metrics.figuresToCompare(rdb, { key: null, kinds: ["court-appearance-rate"], years: [2023], codes: ["330106005"], cities: [], districts: [] }, 50);
       },
       "metrics.countMetrics": async () => {
         await metrics.countMetrics(rdb, { key: "出庭应诉率", year: null, jurisdictions: null, years: null });

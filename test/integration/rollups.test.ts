@@ -61,6 +61,16 @@ describe("programme roll-ups", () => {
     // Everything deleted: no roll-up is left behind.
     for (const id of new Set(stored.values())) await deleteReport(db, id);
     expect(await readAllRollups(db)).toEqual([]);
+  }, 240_000); // six rounds of writes and full rebuilds: minutes when the shared machine is loaded
+
+  it("stay exact when writers add to the same roll-ups at once", async () => {
+    await clearGraph(db);
+    // Four batches at once, sharing programmes and places: they create and increment the same
+    // roll-ups, so some find a node another has just created (and write their batch again).
+    const batches = [0, 1, 2, 3].map((b) => texts.slice(b * 10, b * 10 + 10).map((extraction, i) => ({ extraction, source: `c${b}-${i}` })));
+    const written = await Promise.all(batches.map((batch) => writeReports(db, batch)));
+    expect(written.flatMap((w) => w.reports).filter((r) => r.status === "new").length).toBe(new Set(texts.slice(0, 40).map((x) => x.textHash)).size);
+    await expectMaintainedEqualRebuilt("concurrent writers");
   });
 
   it("counts a district's programmes the way the mentions do", async () => {

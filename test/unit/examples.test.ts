@@ -113,11 +113,21 @@ function compareMetrics(gold: GoldMetric[], result: ReportExtraction): Differenc
     for (let i = 0; i + 2 <= x.length; i++) if (y.includes(x.slice(i, i + 2))) return true;
     return false;
   };
-  const unit = (u: string) => strip(u).toLowerCase();
+  // the same quantity: a leading 万 or 亿 on a unit is a multiplier (5.2 万件 is 52000 件)
+  const canonical = (value: number, written: string): [number, string] => {
+    const u = strip(written).toLowerCase();
+    const m = /^(万|亿)(.+)$/.exec(u);
+    return m ? [value * (m[1] === "万" ? 1e4 : 1e8), m[2]!] : [value, u];
+  };
+  const sameQuantity = (g: GoldMetric, p: { value: number; unit: string }) => {
+    const [gv, gu] = canonical(g.value, g.unit);
+    const [pv, pu] = canonical(p.value, p.unit);
+    return gu === pu && Math.abs(gv - pv) < Math.max(0.01, Math.abs(gv) * 1e-6);
+  };
   return compare(
     gold,
     result.metrics,
-    (g, p) => Math.abs(g.value - p.value) < 0.01 && unit(g.unit) === unit(p.unit) && overlap(g.key, p.name),
+    (g, p) => sameQuantity(g, p) && overlap(g.key, p.name),
     { gold: (g) => `${g.key}=${g.value}${g.unit}`, predicted: (p) => `${p.name}=${p.value}${p.unit}` },
   );
 }

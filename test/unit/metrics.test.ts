@@ -25,12 +25,40 @@ describe("extractMetrics: values, units, qualifiers", () => {
     ]);
   });
 
-  it("keeps 万元 and 亿元 as the unit of amounts but multiplies counts", () => {
+  it("keeps 万 and 亿 with the unit as written, and gives the base value and unit beside it", () => {
     expect(figures("争取资金2.5亿余元,服务群众1.2万人次。")).toEqual([
       "争取资金=2.5亿元/over",
-      "服务群众=12000人次/exact",
+      "服务群众=1.2万人次/exact",
     ]);
     expect(figures("挽回损失36余万元。")).toEqual(["挽回损失=36万元/over"]);
+    const base = (text: string) => extractMetrics(prepareText(text)).map((m) => `${m.baseValue}${m.baseUnit}`);
+    expect(base("争取资金2.5亿余元,服务群众1.2万人次,办理三万件,走访200户(次)。")).toEqual([
+      "250000000元",
+      "12000人次",
+      "30000件",
+      "200户次",
+    ]);
+    // a 千 after Arabic digits is no unit prefix: multiplied out, value and base alike
+    expect(figures("服务群众1.5千人。")).toEqual(["服务群众=1500人/exact"]);
+    expect(base("服务群众1.5千人。")).toEqual(["1500人"]);
+  });
+
+  it("counts 个 of the noun after it, and keeps the noun in the key (21个村 is 21 个 of 村)", () => {
+    expect(figures("法律顾问覆盖全镇21个村,另建成9个村(居)法律服务室。")).toEqual([
+      "法律顾问覆盖全镇村=21个/exact",
+      "另建成村(居)法律服务室=9个/exact",
+    ]);
+    // no unit 个村, however the count is written
+    expect(figures("全县142个村实现法律顾问全覆盖。").map((f) => f.split("=")[1])).toEqual(["142个/exact"]);
+  });
+
+  it("gives a figure the kind its key phrase and unit fit, and none to one that only sounds alike", () => {
+    const kinds = (text: string) => extractMetrics(prepareText(text)).map((m) => `${m.name}:${m.kind}`);
+    expect(kinds("全年解答群众法律咨询312人次,行政机关负责人出庭应诉率达100%,新设法律咨询室3个。")).toEqual([
+      "解答群众法律咨询:legal-consultations",
+      "行政机关负责人出庭应诉率:court-appearance-rate",
+      "新设法律咨询室:null",
+    ]);
   });
 
   it("reads Chinese numerals", () => {

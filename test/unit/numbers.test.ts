@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseArabicNumeral, parseChineseNumeral, readNumeral } from "../../src/extract/numbers.js";
+import { parseArabicNumeral, parseChineseNumeral, readNumeral, toBase } from "../../src/extract/numbers.js";
 
 describe("parseChineseNumeral", () => {
   it.each([
@@ -47,5 +47,22 @@ describe("readNumeral", () => {
   it("reads Arabic tokens", () => {
     expect(readNumeral("278")).toEqual({ value: 278, magnitude: null });
     expect(readNumeral("99.5")).toEqual({ value: 99.5, magnitude: null });
+  });
+});
+
+describe("toBase", () => {
+  it("multiplies a leading 万 or 亿 out of the unit", () => {
+    expect(toBase(5.2, "万件")).toEqual({ baseValue: 52000, baseUnit: "件" });
+    expect(toBase(3654.02, "万元")).toEqual({ baseValue: 36540200, baseUnit: "元" });
+    expect(toBase(1.5, "亿元")).toEqual({ baseValue: 150000000, baseUnit: "元" });
+  });
+
+  it("makes a unit's spellings one and leaves other units alone", () => {
+    expect(toBase(320, "人(次)")).toEqual({ baseValue: 320, baseUnit: "人次" });
+    expect(toBase(3, "个工作日")).toEqual({ baseValue: 3, baseUnit: "工作日" });
+    expect(toBase(98.5, "%")).toEqual({ baseValue: 98.5, baseUnit: "%" });
+    expect(toBase(12, "件")).toEqual({ baseValue: 12, baseUnit: "件" });
+    // 万 alone is not a magnitude before a unit
+    expect(toBase(2, "万")).toEqual({ baseValue: 2, baseUnit: "万" });
   });
 });

@@ -42,6 +42,15 @@ describe("query analysis", () => {
     expect(refusal(`{ reports(first: 100) { edges { node { metrics { key report { metrics { key } } } } } } }`)).toMatch(/the limit is 20000/);
   });
 
+  it("counts compareMetrics by the places and years it lists (three base units each), else at its bound", () => {
+    const rows = `jurisdiction { name } year baseUnit total withinTotal metrics { value unit baseValue kind { id } }
+      within { jurisdiction { name } total inTotal metrics { unit } }`;
+    expect(refusal(`{ compareMetrics(kind: "legal-consultations", jurisdictions: ["330106", "330681"], years: [2022, 2023]) { ${rows} } }`)).toBeNull();
+    expect(refusal(`query($p: [String!]!) { compareMetrics(kind: "fines", jurisdictions: $p, years: [2023]) { ${rows} } }`, { p: ["33"] })).toBeNull();
+    // without years (every year found) the rows are not known in advance: counted at 100
+    expect(refusal(`{ compareMetrics(kind: "legal-consultations", jurisdictions: ["330106"]) { ${rows} } }`)).toMatch(/the limit is 20000/);
+  });
+
   it("counts lists of lawFirms, advises and lawyers at their bounds", () => {
     const query = `{ lawFirms(first: 100) { edges { node { advises { jurisdiction { lawFirms { lawFirm { lawyers { name } } } } } } } } }`;
     expect(refusal(query)).toMatch(/the limit is 20000/);

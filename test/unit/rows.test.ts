@@ -110,4 +110,11 @@ describe("GraphBatch", () => {
     ]);
     expect(facts.advises).toEqual([{ firm: "浙江澄衡律师事务所", code: "330106005", year: 2022 }]);
   });
+
+  it("keeps one advice per firm and place of a report, however often the report says it", () => {
+    const batch = new GraphBatch();
+    const advice = { firm: "浙江澄衡律师事务所", jurisdiction: "330106005", mention: mention(0) };
+    batch.add(report("a", [street], { advises: [advice, { ...advice, mention: mention(1) }, advice] }), null);
+    expect(batch.reportFacts()[0]!.advises).toEqual([{ firm: "浙江澄衡律师事务所", code: "330106005", year: 2022 }]);
+  });
 });

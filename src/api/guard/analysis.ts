@@ -20,7 +20,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import { listBound, pagedByParent } from "./list-bounds.js";
+import { argumentBound, listBound, pagedByParent } from "./list-bounds.js";
 
 export interface AnalysisLimits {
   maxTokens: number;
@@ -79,7 +79,18 @@ class Analyser {
     // A connection's edges are already counted by the connection's `first`.
     if (field.name === "edges" && isObjectType(parent) && parent.getFields().pageInfo) return 1;
     if (pagedByParent(parent.name, field.name)) return 1;
-    return listBound(parent.name, field.name);
+    return argumentBound(parent.name, field.name, (name) => this.listLength(node, name)) ?? listBound(parent.name, field.name);
+  }
+
+  /** How many items a list argument holds, written inline or as a variable; null when unknown. */
+  private listLength(node: FieldNode, name: string): number | null {
+    const value = node.arguments?.find((a) => a.name.value === name)?.value;
+    if (value?.kind === Kind.LIST) return value.values.length;
+    if (value?.kind === Kind.VARIABLE) {
+      const given = this.variables[value.name.value];
+      return Array.isArray(given) ? given.length : null;
+    }
+    return null;
   }
 
   private intValue(value: ValueNode): number {

@@ -18,10 +18,28 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   "RecurringProgram.jurisdictions": 60, // the explorer asks for 100 programmes with their places
   "RecurringProgram.evidence": 3,
   "MetricComparison.metrics": 20,
+  "MetricComparison.within": 10, // the places with the largest totals; withinTotal counts them all
+  "MetricPlaceFigures.metrics": 5,
+  "Query.metricKinds": 60, // the catalogue (data/metric-kinds.json) holds fewer
   "Query.compareMetrics": 100,
   "Query.sharedPrograms": 100,
   "TimelinePlace.years": 50,
 };
+
+/** compareMetrics answers at most this many rows per place and year (one per base unit). */
+export const COMPARED_UNITS_PER_PLACE_YEAR = 3;
+
+/**
+ * A bound that follows from the list arguments given (null: use the fixed bound): compareMetrics
+ * with its places and years listed returns at most places × years × units-per-year rows.
+ */
+export function argumentBound(type: string, field: string, listLength: (argument: string) => number | null): number | null {
+  if (`${type}.${field}` !== "Query.compareMetrics") return null;
+  const places = listLength("jurisdictions");
+  const years = listLength("years");
+  if (places === null || years === null || years === 0) return null;
+  return Math.min(listBound(type, field), Math.max(1, places) * years * COMPARED_UNITS_PER_PLACE_YEAR);
+}
 
 /** Lists whose length the parent field's `first` already bounds (counted once, never cut). */
 const PAGED_BY_PARENT = new Set(["Neighborhood.nodes", "Neighborhood.edges"]);

@@ -2,6 +2,7 @@
 import type DataLoader from "dataloader";
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver, ID } from "type-graphql";
 import { searchEntities, type SearchHitRecord, type SearchLabel } from "../../graph/read/search.js";
+import type { JurisdictionRecord, LawFirmRecord, LawRecord, PersonRecord, ProgramRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
 import { badInput, quote } from "../errors.js";
 import { fromGlobalId, type NodeType } from "../ids.js";
@@ -23,6 +24,23 @@ const MAX_SEARCH_RESULTS = 50;
 /** Hits of the kinds the API serves as nodes (unlinked place names are found by the graph's search, not yet served). */
 function isNodeHit(hit: SearchHitRecord): hit is SearchHitRecord & { label: NodeType } {
   return hit.label !== "UnlinkedPlace";
+}
+
+/** Tells the request's loaders an entity that was read with the fields they read. */
+function primeNode(ctx: Context, type: NodeType, key: string, record: NonNullable<SearchHitRecord["record"]>): void {
+  const l = ctx.loaders;
+  switch (type) {
+    case "Jurisdiction":
+      return void l.jurisdiction.prime(key, record as JurisdictionRecord);
+    case "Program":
+      return void l.program.prime(key, record as ProgramRecord);
+    case "Law":
+      return void l.law.prime(key, record as LawRecord);
+    case "LawFirm":
+      return void l.lawFirm.prime(key, record as LawFirmRecord);
+    case "Person":
+      return void l.person.prime(key, record as PersonRecord);
+  }
 }
 
 /** Loads any entity by type and key through the request's loaders. */
@@ -71,6 +89,8 @@ export class NodeResolver {
     if (limit < 1 || limit > MAX_SEARCH_RESULTS) throw badInput(`first: expected 1 to ${MAX_SEARCH_RESULTS}, got ${limit}`);
     const labels = (types?.length ? types : Object.values(SearchType)) as SearchLabel[];
     const hits = (await searchEntities(ctx.db, query, labels, limit)).filter(isNodeHit);
+    // The search read each entity already: the loaders answer from what it read.
+    for (const hit of hits) if (hit.record) primeNode(ctx, hit.label, hit.key, hit.record);
     const nodes = await Promise.all(hits.map((h) => loadNode(ctx, h.label, h.key)));
     return hits.flatMap((h, i) => (nodes[i] ? [{ node: nodes[i]!, score: h.score }] : []));
   }

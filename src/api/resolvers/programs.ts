@@ -4,7 +4,15 @@ import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 
 import { programWith, type ProgramWants } from "../../graph/read/lookups.js";
 import type { PageWindow } from "../../graph/read/records.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
-import { countPlacesOfProgram, countRecurringPrograms, countReportsMentioningProgram, recurringPrograms, sharedPrograms, type PlaceFilter } from "../../graph/read/rollups.js";
+import {
+  countPlacesOfProgram,
+  countRecurringPrograms,
+  countReportsMentioningProgram,
+  recurringPrograms,
+  recurringProgramsCounted,
+  sharedPrograms,
+  type PlaceFilter,
+} from "../../graph/read/rollups.js";
 import { countTimelinePlaces, programTimeline } from "../../graph/read/timeline.js";
 import type { Context } from "../context.js";
 import { listBound } from "../guard/list-bounds.js";
@@ -90,6 +98,7 @@ export class ProgramResolver {
   })
   async recurringPrograms(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) args: PageArgs,
     @Arg("level", () => Level, { defaultValue: Level.DISTRICT }) level: Level,
     @Arg("minJurisdictions", () => Int, { defaultValue: 2 }) minJurisdictions: number,
@@ -100,13 +109,18 @@ export class ProgramResolver {
     checkRollupLevel(level);
     const window = pageWindow(args, ctx.limits);
     const filter = { level, year: checkYear(year), within: within ? checkCode(within, "within") : null };
-    const page = () => recurringPrograms(ctx.db, { ...filter, min: minJurisdictions }, window);
-    return toConnection(
-      page,
-      window,
-      (r): RecurringProgram => Object.assign(new RecurringProgram(), { ...r, program: toProgram(r.program), filter }),
-      () => countRecurringPrograms(ctx.db, { ...filter, min: minJurisdictions }),
-    );
+    const wanted = { ...filter, min: minJurisdictions };
+    let page = () => recurringPrograms(ctx.db, wanted, window);
+    let count = () => countRecurringPrograms(ctx.db, wanted);
+    // Asked for the page and its total, both come from one statement.
+    const fields = selectedFields(info);
+    if (fields.some((f) => f.name === "totalCount") && fields.some((f) => f.name === "edges" || f.name === "pageInfo")) {
+      let both: ReturnType<typeof recurringProgramsCounted> | null = null;
+      const read = () => (both ??= recurringProgramsCounted(ctx.db, wanted, window));
+      page = () => read().then((r) => r.page);
+      count = () => read().then((r) => r.count);
+    }
+    return toConnection(page, window, (r): RecurringProgram => Object.assign(new RecurringProgram(), { ...r, program: toProgram(r.program), filter }), count);
   }
 
   @Query(() => [Program], { nullable: true, description: "Programmes that reports from within both places mention" })

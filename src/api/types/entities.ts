@@ -122,11 +122,19 @@ export class Metric extends Node implements Typed {
   @Field(() => String, { description: "the key phrase naming what was counted" })
   key!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "the number as written: 1.3 in 办理1.3万件, 3654.02 in 3654.02万元" })
   value!: number;
 
-  @Field(() => String, { description: "unit as written: %, 件, 人次, 万元 ..." })
+  @Field(() => String, { description: "unit as written, a 万 or 亿 before it included: %, 件, 人次, 万件, 万元 ..." })
   unit!: string;
+
+  @Field(() => Float, {
+    description: "the value in baseUnit, what figures are compared and summed by: 万 and 亿 multiplied out (1.3 万件 → 13000, 3654.02 万元 → 36540200)",
+  })
+  baseValue!: number;
+
+  @Field(() => String, { description: "the unit without 万/亿 and in one spelling (万件 → 件, 万元 → 元, 人(次) → 人次)" })
+  baseUnit!: string;
 
   @Field(() => String, { description: "exact, about (约/近) or over (余/多/以上)" })
   qualifier!: string;
@@ -145,6 +153,8 @@ export class Metric extends Node implements Typed {
 
   reportId!: string;
   jurisdictionCode!: string | null;
+  /** data/metric-kinds.json id, resolved to its MetricKind by the resolver */
+  kindId!: string | null;
 }
 
 export const toJurisdiction = (r: JurisdictionRecord): Jurisdiction =>
@@ -155,7 +165,8 @@ export const toLawFirm = (r: LawFirmRecord): LawFirm => Object.assign(new LawFir
 export const toPerson = (r: PersonRecord): Person => Object.assign(new Person(), { ...r, id: toGlobalId("Person", r.key) });
 export const toReport = (r: ReportRecord): Report =>
   Object.assign(new Report(), { ...r, reportId: r.id, id: toGlobalId("Report", r.id) });
-export const toMetric = (r: MetricRecord): Metric => Object.assign(new Metric(), { ...r, id: toGlobalId("Metric", r.id) });
+export const toMetric = ({ kind, ...r }: MetricRecord): Metric =>
+  Object.assign(new Metric(), { ...r, kindId: kind, id: toGlobalId("Metric", r.id) });
 
 export const JurisdictionConnection = ConnectionType(Jurisdiction, "Jurisdiction");
 export const ProgramConnection = ConnectionType(Program, "Program");

@@ -88,8 +88,11 @@ export async function lawyersOf(db: Database, keys: readonly string[]): Promise<
   return found.map((lawyers) => lawyers ?? []);
 }
 
+export const PERSON_FIELDS = "key: p.key, name: p.name, role: p.role";
+export const LAW_FIELDS = "key: l.key, name: l.name, aliases: coalesce(l.aliases, [])";
+
 export async function personsByKey(db: Database, keys: readonly string[]): Promise<(PersonRecord | null)[]> {
-  return readByKeys(db, `UNWIND $keys AS key MATCH (p:Person {key: key}) RETURN key, p {key: p.key, name: p.name, role: p.role} AS value`, keys);
+  return readByKeys(db, `UNWIND $keys AS key MATCH (p:Person {key: key}) RETURN key, p {${PERSON_FIELDS}} AS value`, keys);
 }
 
 export async function firmsOfPersons(db: Database, keys: readonly string[]): Promise<(LawFirmRecord | null)[]> {
@@ -97,7 +100,7 @@ export async function firmsOfPersons(db: Database, keys: readonly string[]): Pro
 }
 
 export async function lawsByKey(db: Database, keys: readonly string[]): Promise<(LawRecord | null)[]> {
-  return readByKeys(db, `UNWIND $keys AS key MATCH (l:Law {key: key}) RETURN key, l {key: l.key, name: l.name, aliases: coalesce(l.aliases, [])} AS value`, keys);
+  return readByKeys(db, `UNWIND $keys AS key MATCH (l:Law {key: key}) RETURN key, l {${LAW_FIELDS}} AS value`, keys);
 }
 
 /** A law by key, name or any alias (the alias nodes are the index), in that preference. */

@@ -62,6 +62,10 @@ export interface MetricRecord {
   key: string;
   value: number;
   unit: string;
+  baseValue: number;
+  baseUnit: string;
+  /** data/metric-kinds.json id, or null */
+  kind: string | null;
   qualifier: string;
   year: number | null;
   sentence: string;

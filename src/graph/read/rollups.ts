@@ -39,30 +39,51 @@ export interface RecurringProgramRecord {
 
 const MOST_WIDESPREAD = (field: string): SortColumn[] => [{ expr: `x.${field}`, desc: true }, { expr: "x.program" }];
 
+/** The roll-ups of the programmes recurring in an area: those counting at least $min places of the level. */
+const recurringIn = (filter: PlaceFilter) => `MATCH (x:ProgramRollup) WHERE x.code = $area AND x.year = $year AND x.${COUNT_FIELD[filter.level]} >= $min`;
+
+/** A page of recurring programmes, most widespread first, as one list of {item, key}. */
+function recurringPage(filter: PlaceFilter & { min: number }, window: PageWindow): Fragment {
+  const field = COUNT_FIELD[filter.level];
+  const order = MOST_WIDESPREAD(field);
+  return {
+    cypher: `COLLECT {
+       MATCH (x:ProgramRollup) ${where(["x.code = $area", "x.year = $year", `x.${field} >= $min`], order, window)}
+       WITH x ORDER BY ${orderBy(order)} ${limitOf()}
+       MATCH (p:Program {key: x.program})
+       RETURN {item: {program: p {${PROGRAM_FIELDS}}, jurisdictionCount: x.${field}, firstYear: x.firstYear, lastYear: x.lastYear}, key: ${sortKeyOf(order)}}
+     }`,
+    params: { ...areaOf(filter), min: filter.min, ...windowParams(window) },
+  };
+}
+
 /** Programmes mentioned in reports from at least `min` distinct places of a level (within an area, in a year). */
 export async function recurringPrograms(db: Database, filter: PlaceFilter & { min: number }, window: PageWindow): Promise<Page<RecurringProgramRecord>> {
   if (!canHoldLevel(filter)) return emptyPage();
-  const field = COUNT_FIELD[filter.level];
-  const order = MOST_WIDESPREAD(field);
-  const rows = await readRows<{ item: RecurringProgramRecord; key: SortKey }>(
-    db,
-    `MATCH (x:ProgramRollup) ${where(["x.code = $area", "x.year = $year", `x.${field} >= $min`], order, window)}
-     WITH x ORDER BY ${orderBy(order)} LIMIT toInteger($limit)
-     MATCH (p:Program {key: x.program})
-     RETURN {program: p {${PROGRAM_FIELDS}}, jurisdictionCount: x.${field}, firstYear: x.firstYear, lastYear: x.lastYear} AS item,
-            ${sortKeyOf(order)} AS key`,
-    { ...areaOf(filter), min: filter.min, ...windowParams(window) },
-  );
-  return toPage(rows, window);
+  const page = recurringPage(filter, window);
+  const row = await readOne<{ rows: { item: RecurringProgramRecord; key: SortKey }[] }>(db, `RETURN ${page.cypher} AS rows`, page.params);
+  return toPage(row?.rows ?? [], window);
 }
 
 export async function countRecurringPrograms(db: Database, filter: PlaceFilter & { min: number }): Promise<number> {
   if (!canHoldLevel(filter)) return 0;
-  return readCount(
+  return readCount(db, `${recurringIn(filter)} RETURN count(x) AS count`, { ...areaOf(filter), min: filter.min });
+}
+
+/** recurringPrograms and countRecurringPrograms in one statement, for a query that asks for both. */
+export async function recurringProgramsCounted(
+  db: Database,
+  filter: PlaceFilter & { min: number },
+  window: PageWindow,
+): Promise<{ page: Page<RecurringProgramRecord>; count: number }> {
+  if (!canHoldLevel(filter)) return { page: emptyPage(), count: 0 };
+  const page = recurringPage(filter, window);
+  const row = await readOne<{ rows: { item: RecurringProgramRecord; key: SortKey }[]; count: number }>(
     db,
-    `MATCH (x:ProgramRollup) WHERE x.code = $area AND x.year = $year AND x.${COUNT_FIELD[filter.level]} >= $min RETURN count(x) AS count`,
-    { ...areaOf(filter), min: filter.min },
+    `RETURN ${page.cypher} AS rows, COUNT { ${recurringIn(filter)} RETURN x } AS count`,
+    page.params,
   );
+  return { page: toPage(row?.rows ?? [], window), count: row?.count ?? 0 };
 }
 
 // ---- program.jurisdictions ---------------------------------------------------------------------

@@ -1,5 +1,9 @@
 // Full-text search over entity names and aliases (index entity_names, CJK analyzer).
 import type { Database } from "../driver.js";
+import { FIRM_FIELDS, LAW_FIELDS, PERSON_FIELDS } from "./firms.js";
+import { JURISDICTION_FIELDS } from "./places.js";
+import { PROGRAM_FIELDS } from "./programs.js";
+import type { JurisdictionRecord, LawFirmRecord, LawRecord, PersonRecord, ProgramRecord } from "./records.js";
 import { readRows } from "./run.js";
 
 export type SearchLabel = "Jurisdiction" | "Program" | "Law" | "LawFirm" | "Person" | "UnlinkedPlace";
@@ -10,7 +14,21 @@ export interface SearchHitRecord {
   key: string;
   name: string;
   score: number;
+  /** the entity as its lookup reads it (null for unlinked place names) */
+  record: JurisdictionRecord | ProgramRecord | LawRecord | LawFirmRecord | PersonRecord | null;
 }
+
+/** Field lists written for the variable `from`, as read of the hit's `node`. */
+const asNode = (fields: string, from: string) => fields.replace(new RegExp(`\\b${from}\\.`, "g"), "node.");
+
+/** Each hit's entity with the fields its lookup reads, so that no second statement is needed. */
+const RECORD = `CASE label
+       WHEN 'Jurisdiction' THEN node {${asNode(JURISDICTION_FIELDS, "j")}}
+       WHEN 'Program' THEN node {${asNode(PROGRAM_FIELDS, "p")}}
+       WHEN 'Law' THEN node {${asNode(LAW_FIELDS, "l")}}
+       WHEN 'LawFirm' THEN node {${asNode(FIRM_FIELDS, "f")}}
+       WHEN 'Person' THEN node {${asNode(PERSON_FIELDS, "p")}}
+     END`;
 
 /**
  * User text as a Lucene query that searches for it as text: syntax characters escaped, and the
@@ -37,7 +55,7 @@ export async function searchEntities(db: Database, text: string, labels: SearchL
     `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: toInteger($candidates)}) YIELD node, score
      WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
      WHERE label IS NOT NULL
-     RETURN label, coalesce(node.key, node.code) AS key, node.name AS name, score
+     RETURN label, coalesce(node.key, node.code) AS key, node.name AS name, score, ${RECORD} AS record
      ORDER BY score DESC, size(node.name), key
      LIMIT toInteger($limit)`,
     { query: escapeLucene(expandShortForms(text)), labels, limit, candidates: limit * 5 },
