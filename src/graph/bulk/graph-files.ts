@@ -40,6 +40,11 @@ const REPORT_STRINGS = [
 ];
 const REPORT_PROPS = [...REPORT_NUMBERS, ...REPORT_STRINGS];
 
+// A figure's properties (MetricRow but its report-side fields, subject and id).
+const METRIC_NUMBERS = ["value", "baseValue", "year", "start", "end"];
+const METRIC_STRINGS = ["key", "unit", "baseUnit", "kind", "qualifier", "sentence"];
+const METRIC_PROPS = [...METRIC_NUMBERS, ...METRIC_STRINGS];
+
 const ROLLUP_CODES = ["provinceCode", "cityCode", "districtCode", "townshipCode"] as const;
 const COUNT_FIELDS = Object.values(COUNT_FIELD);
 const ALIAS_LABEL: Partial<Record<NamedLabel, "ProgramAlias" | "LawAlias">> = { Program: "ProgramAlias", Law: "LawAlias" };
@@ -67,6 +72,7 @@ export class GraphFiles {
   private readonly withoutUrl = new Set<string>();
   private readonly urlFills = new Map<string, string>();
   private checked = false;
+  private metricsChecked = false;
 
   private constructor(private readonly dir: string) {}
 
@@ -74,7 +80,7 @@ export class GraphFiles {
   static async create(dir: string): Promise<GraphFiles> {
     const files = new GraphFiles(dir);
     await files.open("Report", "nodes", ["id:ID(Report)", ...REPORT_NUMBERS.map((p) => `${p}:double`), ...REPORT_STRINGS, "ingestedAt:datetime"]);
-    await files.open("Metric", "nodes", ["id:ID(Metric)", "key", "value:double", "unit", "qualifier", "year:double", "sentence", "start:double", "end:double"]);
+    await files.open("Metric", "nodes", ["id:ID(Metric)", ...METRIC_NUMBERS.map((p) => `${p}:double`), ...METRIC_STRINGS]);
     for (const label of MENTIONED) await files.open(`MENTIONS-${label}`, "relationships", [":START_ID(Report)", `:END_ID(${label})`, ...MENTION_COLUMNS]);
     await files.open("ABOUT", "relationships", [":START_ID(Report)", ":END_ID(Jurisdiction)"]);
     await files.open("STATES", "relationships", [":START_ID(Report)", ":END_ID(Metric)"]);
@@ -148,7 +154,12 @@ export class GraphFiles {
     for (const facts of batch.reportFacts()) {
       if (facts.subject) this.file("ABOUT").row([facts.id, facts.subject]);
       for (const m of facts.metrics) {
-        this.file("Metric").row([m.id, m.key, m.value, m.unit, m.qualifier, m.year, m.sentence, m.start, m.end]);
+        if (!this.metricsChecked) {
+          checkColumns("Metric", Object.keys(m).filter((k) => k !== "id" && k !== "subject"), METRIC_PROPS);
+          this.metricsChecked = true;
+        }
+        const props = m as unknown as Record<string, CsvValue>;
+        this.file("Metric").row([m.id, ...METRIC_PROPS.map((p) => props[p])]);
         this.file("STATES").row([facts.id, m.id]);
         if (m.subject) this.file("OF-Metric").row([m.id, m.subject]);
       }
@@ -226,11 +237,7 @@ export class GraphFiles {
     await relationships("WORKS_AT", [":START_ID(Person)", ":END_ID(LawFirm)"], pairs(this.worksAt));
     await nodes("Source", ["path:ID(Source)"], [...this.sources.keys()].map((p) => [p]));
     await relationships("OF-Source", [":START_ID(Source)", ":END_ID(Report)"], [...this.sources].map(([path, id]) => [path, id]));
-    // The writer starts a roll-up's place counts at the integer 0 and adds floats to them (numbers
-    // from JavaScript are floats): a count no report ever changed stays an integer.
-    const rollups = rollupRows(this.rollups);
-    await nodes("ProgramRollup", rollupColumns("double"), rollups.counted);
-    await nodes("ProgramRollup-uncounted", rollupColumns("long"), rollups.uncounted);
+    await nodes("ProgramRollup", ROLLUP_COLUMNS, rollupRows(this.rollups));
     await nodes("GraphVersion", ["id:ID(GraphVersion)", "version:long"], [["graph", 1]]);
     const now = new Date().toISOString();
     await nodes("Migration", ["id:ID(Migration)", "appliedAt:datetime"], migrationIds.map((id) => [id, now]));
@@ -249,15 +256,14 @@ export class GraphFiles {
 
 export type ImportFiles = ImportFile[];
 
-function rollupColumns(counts: "double" | "long"): string[] {
-  return ["id:ID(ProgramRollup)", "program", "code", "level", "year:double", "reports:double", "firstYear:double", "lastYear:double", ...COUNT_FIELDS.map((f) => `${f}:${counts}`), ...ROLLUP_CODES];
-}
+// Numbers the writer sends from JavaScript are stored as floats, counts included.
+const ROLLUP_COLUMNS = ["id:ID(ProgramRollup)", "program", "code", "level", "year:double", "reports:double", "firstYear:double", "lastYear:double", ...COUNT_FIELDS.map((f) => `${f}:double`), ...ROLLUP_CODES];
 
 /**
  * The roll-up nodes as the writer leaves them after adding every report: a row's place counts are
  * the rows of that level present at or below it (applyContributions' presence changes, summed).
  */
-function rollupRows(rollups: Map<string, RollupRow>): { counted: CsvValue[][]; uncounted: CsvValue[][] } {
+function rollupRows(rollups: Map<string, RollupRow>): CsvValue[][] {
   const counts = new Map<string, Record<string, number>>();
   for (const { row, reports } of rollups.values()) {
     if (reports <= 0 || row.level === "ALL") continue;
@@ -268,7 +274,7 @@ function rollupRows(rollups: Map<string, RollupRow>): { counted: CsvValue[][]; u
       c[field] = (c[field] ?? 0) + 1;
     }
   }
-  const out = { counted: [] as CsvValue[][], uncounted: [] as CsvValue[][] };
+  const out: CsvValue[][] = [];
   for (const { row, reports, minYear, maxYear } of rollups.values()) {
     if (reports <= 0) continue;
     const p = row.props;
@@ -276,7 +282,7 @@ function rollupRows(rollups: Map<string, RollupRow>): { counted: CsvValue[][]; u
     const first = p.year > 0 ? p.year : minYear;
     const last = p.year > 0 ? p.year : maxYear;
     const c = counts.get(row.id);
-    (c ? out.counted : out.uncounted).push([row.id, p.program, p.code, p.level, p.year, reports, first, last, ...COUNT_FIELDS.map((f) => c?.[f] ?? 0), ...ROLLUP_CODES.map((k) => p[k])]);
+    out.push([row.id, p.program, p.code, p.level, p.year, reports, first, last, ...COUNT_FIELDS.map((f) => c?.[f] ?? 0), ...ROLLUP_CODES.map((k) => p[k])]);
   }
   return out;
 }
