@@ -128,6 +128,10 @@ export async function bulkImport(sources: SourceFile[], options: BulkImportOptio
   };
   try {
     const { files, urlFills } = await writeCsv(sources, csvDir, options, summary);
+    if (!summary.imported) {
+      const first = summary.failed[0];
+      throw new BulkImportError(`no report could be read, so the store was left as it was${first ? ` (first failure: ${first.reason})` : ""}`);
+    }
     summary.ms.extractAndCsv = performance.now() - started;
     summary.csvBytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
     summary.nodes = files.filter((f) => f.kind === "nodes").reduce((n, f) => n + f.rows, 0);
