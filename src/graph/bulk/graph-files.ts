@@ -53,6 +53,13 @@ const MENTIONED = ["Jurisdiction", ...NAMED_LABELS, "UnlinkedPlace"] as const;
 const MENTION_COLUMNS = ["count:double", "sentences:string[]", "starts:double[]", "ends:double[]"];
 const mentionValues = (m: MentionRow): CsvValue[] => [m.count, m.sentences, m.starts, m.ends];
 
+// What a Source keeps of the file read from its path (provenance.ts records the same).
+const SOURCE_PROPS = ["format", "encoding", "title", "publishedAt", "canonicalUrl", "url"];
+function sourceFile(input: ReportInput): CsvValue[] {
+  const p = provenanceProps(input);
+  return [p.sourceFormat, p.sourceEncoding, p.sourceTitle, p.sourcePublishedAt, p.sourceCanonicalUrl, input.provenance?.url ?? null];
+}
+
 function checkColumns(what: string, actual: string[], expected: string[]): void {
   const missing = actual.filter((k) => !expected.includes(k));
   if (missing.length) throw new Error(`bulk import: the ${what} rows have properties the bulk path does not write: ${missing.join(", ")} (src/graph/bulk/graph-files.ts)`);
@@ -61,7 +68,8 @@ function checkColumns(what: string, actual: string[], expected: string[]): void 
 export class GraphFiles {
   private readonly files = new Map<string, { file: CsvFile; kind: ImportFile["kind"] }>();
   private readonly reportIds = new Set<string>();
-  private readonly sources = new Map<string, string>();
+  /** per source path: the report read from it and what was read (Source's properties) */
+  private readonly sources = new Map<string, { id: string; file: CsvValue[] }>();
   private readonly places = new Map<string, JurisdictionRow>();
   private readonly partOf = new Set<string>();
   private readonly named: Record<NamedLabel, Map<string, EntityRow>> = { Program: new Map(), Law: new Map(), LawFirm: new Map(), Person: new Map() };
@@ -110,7 +118,7 @@ export class GraphFiles {
     const batch = new GraphBatch();
     for (const input of inputs) {
       const id = input.extraction.textHash;
-      if (input.source) this.sources.set(input.source, id);
+      if (input.source) this.sources.set(input.source, { id, file: sourceFile(input) });
       const url = firstWithUrl.get(id)?.provenance?.url;
       if (this.reportIds.has(id)) {
         if (url && this.withoutUrl.delete(id)) this.urlFills.set(id, url);
@@ -235,8 +243,8 @@ export class GraphFiles {
     }
     await nodes("UnlinkedPlace", ["key:ID(UnlinkedPlace)", "name", "kind", "level", "within"], [...this.unlinked.values()].map((u) => [u.key, u.name, u.kind, u.level, u.within]));
     await relationships("WORKS_AT", [":START_ID(Person)", ":END_ID(LawFirm)"], pairs(this.worksAt));
-    await nodes("Source", ["path:ID(Source)"], [...this.sources.keys()].map((p) => [p]));
-    await relationships("OF-Source", [":START_ID(Source)", ":END_ID(Report)"], [...this.sources].map(([path, id]) => [path, id]));
+    await nodes("Source", ["path:ID(Source)", ...SOURCE_PROPS], [...this.sources].map(([path, { file }]) => [path, ...file]));
+    await relationships("OF-Source", [":START_ID(Source)", ":END_ID(Report)"], [...this.sources].map(([path, { id }]) => [path, id]));
     await nodes("ProgramRollup", ROLLUP_COLUMNS, rollupRows(this.rollups));
     await nodes("GraphVersion", ["id:ID(GraphVersion)", "version:long"], [["graph", 1]]);
     const now = new Date().toISOString();
