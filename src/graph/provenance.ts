@@ -8,6 +8,8 @@
 // - its URL is its source file's URL: a new URL given for that file replaces the old one, and a
 //   URL arriving with another file of the same text is taken when the Report has none;
 // - nothing else changes it: the same text from the same place, or a file without a URL, writes nothing.
+// Each Source node keeps what was read from its file (format, encoding, title …, url), so that a
+// Report whose file now holds another text can fall back on another file still holding its text.
 import type { ManagedTransaction } from "neo4j-driver";
 import type { ReportInput } from "./writer.js";
 
@@ -62,15 +64,50 @@ SET r += CASE WHEN takeOver THEN row.file ELSE {} END,
     r.sourceUrl = CASE WHEN newUrl THEN row.url ELSE r.sourceUrl END
 RETURN count(*) AS changed`;
 
+// What each file read in this batch was, kept on its Source; written only when it differs.
+const RECORD_FILES = `
+UNWIND $rows AS row
+MATCH (s:Source {path: row.path})
+WITH s, row, coalesce(row.url, s.url) AS url
+WHERE s.format IS NULL OR s.format <> row.file.sourceFormat
+   OR coalesce(s.encoding, '') <> coalesce(row.file.sourceEncoding, '') OR coalesce(s.title, '') <> coalesce(row.file.sourceTitle, '')
+   OR coalesce(s.publishedAt, '') <> coalesce(row.file.sourcePublishedAt, '') OR coalesce(s.canonicalUrl, '') <> coalesce(row.file.sourceCanonicalUrl, '')
+   OR coalesce(s.url, '') <> coalesce(url, '')
+SET s.format = row.file.sourceFormat, s.encoding = row.file.sourceEncoding, s.title = row.file.sourceTitle,
+    s.publishedAt = row.file.sourcePublishedAt, s.canonicalUrl = row.file.sourceCanonicalUrl, s.url = url`;
+
+// Reports that lost a file in this batch (its path now holds another text) and whose source was
+// that file: the first file still holding their text becomes the source (its recorded format
+// and the rest, when recorded; files read before these were kept give their path only).
+const FALL_BACK = `
+UNWIND $ids AS id
+MATCH (r:Report {id: id})
+WHERE r.sourcePath IS NOT NULL AND NOT EXISTS { MATCH (:Source {path: r.sourcePath})-[:OF]->(r) }
+CALL (r) {
+  MATCH (s:Source)-[:OF]->(r)
+  RETURN s ORDER BY s.path LIMIT 1
+}
+SET r.sourcePath = s.path,
+    r += CASE WHEN s.format IS NULL THEN {} ELSE {sourceFormat: s.format, sourceEncoding: s.encoding, sourceTitle: s.title,
+      sourcePublishedAt: s.publishedAt, sourceCanonicalUrl: s.canonicalUrl} END,
+    r.sourceUrl = coalesce(s.url, r.sourceUrl)
+RETURN count(*) AS changed`;
+
 /**
  * Applies this batch's files and URLs to the source of Reports that already existed or that
- * several inputs of the batch read to (see the rules above). Returns how many updates were made.
+ * several inputs of the batch read to, and of those that lost a file (`lostFile`: ids of reports
+ * a file of this batch no longer holds, still in the graph). Returns how many Reports changed.
  */
-export async function refreshSources(tx: ManagedTransaction, inputs: ReportInput[]): Promise<number> {
+export async function refreshSources(tx: ManagedTransaction, inputs: ReportInput[], lostFile: string[]): Promise<number> {
   const rows = inListingOrder(inputs)
     .filter((input) => pathOf(input) !== null || input.provenance?.url)
     .map((input) => ({ id: input.extraction.textHash, file: fileProps(input), url: input.provenance?.url ?? null }));
-  if (!rows.length) return 0;
-  const result = await tx.run(REFRESH_SOURCES, { rows });
-  return result.records[0]?.get("changed") as number;
+  const tracked = inputs
+    .filter((input) => input.source !== null)
+    .map((input) => ({ path: input.source, file: fileProps(input), url: input.provenance?.url ?? null }));
+  if (tracked.length) await tx.run(RECORD_FILES, { rows: tracked });
+  let changed = 0;
+  if (rows.length) changed += (await tx.run(REFRESH_SOURCES, { rows })).records[0]?.get("changed") as number;
+  if (lostFile.length) changed += (await tx.run(FALL_BACK, { ids: lostFile })).records[0]?.get("changed") as number;
+  return changed;
 }

@@ -204,7 +204,7 @@ async function writeReportsOnce(db: Database, inputs: ReportInput[]): Promise<Ba
         : [];
       if (orphaned.length) await deleteReportsInTx(tx, orphaned);
       // Files and URLs of reports already there (or read from several files): see provenance.ts.
-      const sourcesChanged = await refreshSources(tx, inputs);
+      const sourcesChanged = await refreshSources(tx, inputs, candidates.filter((id) => !orphaned.includes(id)));
 
       const fresh = new GraphBatch();
       for (const input of inputs) if (isNew.has(input.extraction.textHash)) fresh.add(input.extraction, input.source);

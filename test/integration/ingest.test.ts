@@ -218,7 +218,8 @@ describe("a folder of reports as they are published", () => {
     expect(summary.failed).toEqual([]);
     expect(summary.formats).toEqual({ text: 1, html: 2, pdf: 1, docx: 1 });
     // The PDF and the DOCX read to the same normalized text, so they are one report with two
-    // sources (the first read gives its provenance); the page shows a view count, so it differs.
+    // sources (the first in listing order, fengqiao.docx, gives its provenance: src/graph/provenance.ts);
+    // the page shows a view count, so it differs.
     expect(summary.counts).toEqual({ new: 4, unchanged: 1, updated: 0 });
     const rows = await query(
       `MATCH (r:Report) RETURN r.subjectCode AS subject, r.sourceFormat AS format, r.sourceEncoding AS encoding,

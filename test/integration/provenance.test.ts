@@ -132,6 +132,33 @@ describe("the same text again", () => {
     expect(records.map((r) => r.get("encoding"))).toEqual(["utf-16le"]);
   });
 
+  it("when the source file now holds another text and only that file is ingested, another file still holding the text becomes the source", async () => {
+    const a = join(dir, "a.txt");
+    cpSync(FENGQIAO, a);
+    writeFileSync(`${a}.url`, URL_1);
+    const copy = join(dir, "z.txt");
+    cpSync(join(FORMATS, "fengqiao-utf16le.txt"), copy);
+    writeFileSync(join(dir, "z.url"), URL_3);
+    await run();
+    const version = await readVersion(db);
+
+    // Only a.txt is read again, now holding another report: z.txt still holds the first one.
+    cpSync(WENXIN, a);
+    rmSync(`${a}.url`);
+    expect((await run([a])).counts).toEqual({ new: 1, unchanged: 0, updated: 0 });
+    expect(await sources()).toEqual([
+      { subject: "330106013", path: a, url: null, format: "text", files: [a] },
+      { subject: "330681109", path: copy, url: URL_3, format: "text", files: [copy] },
+    ]);
+    const { records } = await db.driver.executeQuery("MATCH (r:Report {sourcePath: $copy}) RETURN r.sourceEncoding AS encoding", { copy });
+    expect(records.map((r) => r.get("encoding"))).toEqual(["utf-16le"]);
+    expect(await readVersion(db)).toBeGreaterThan(version);
+    // and reading both again changes nothing
+    const after = await readVersion(db);
+    expect((await run()).counts).toEqual({ new: 0, unchanged: 2, updated: 0 });
+    expect(await readVersion(db)).toBe(after);
+  });
+
   it("read from several files in one ingest: the first in listing order is the source, whatever order they were read in", async () => {
     const names = ["m.docx", "n.pdf"];
     cpSync(join(FORMATS, "fengqiao.docx"), join(dir, names[0]!));
