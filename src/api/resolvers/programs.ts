@@ -2,8 +2,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { programWith, type ProgramWants } from "../../graph/read/lookups.js";
-import type { PageWindow } from "../../graph/read/records.js";
-import type { JurisdictionRecord } from "../../graph/read/records.js";
+import type { JurisdictionRecord, PageWindow } from "../../graph/read/records.js";
 import {
   countPlacesOfProgram,
   countRecurringPrograms,
