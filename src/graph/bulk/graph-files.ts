@@ -241,7 +241,7 @@ export class GraphFiles {
       await nodes(aliasLabel, [`name:ID(${aliasLabel})`], [...names].map((n) => [n]));
       await relationships(`NAMES-${label}`, [`:START_ID(${aliasLabel})`, `:END_ID(${label})`], entities.flatMap((e) => e.aliases.map((a) => [a, e.key])));
     }
-    await nodes("UnlinkedPlace", ["key:ID(UnlinkedPlace)", "name", "kind", "level", "within"], [...this.unlinked.values()].map((u) => [u.key, u.name, u.kind, u.level, u.within]));
+    await nodes("UnlinkedPlace", ["key:ID(UnlinkedPlace)", "name", "kind", "level", "within", "candidates:string[]"], [...this.unlinked.values()].map((u) => [u.key, u.name, u.kind, u.level, u.within, u.candidates]));
     await relationships("WORKS_AT", [":START_ID(Person)", ":END_ID(LawFirm)"], pairs(this.worksAt));
     await nodes("Source", ["path:ID(Source)", ...SOURCE_PROPS], [...this.sources].map(([path, { file }]) => [path, ...file]));
     await relationships("OF-Source", [":START_ID(Source)", ":END_ID(Report)"], [...this.sources].map(([path, { id }]) => [path, id]));

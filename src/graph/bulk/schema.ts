@@ -11,10 +11,11 @@ const SCHEMA_STATEMENT = /^(CREATE|DROP)\s+(?:(?:FULLTEXT|TEXT|RANGE|POINT|LOOKU
 
 export const isSchemaStatement = (statement: string) => SCHEMA_STATEMENT.test(statement.trim());
 
-/** A CSV field cannot hold an empty list, and the writer gives every named entity an alias list. */
-const EMPTY_ALIASES = `
-MATCH (e:${NAMED_LABELS.join("|")}) WHERE e.aliases IS NULL
-CALL (e) { SET e.aliases = [] } IN TRANSACTIONS OF 10000 ROWS`;
+/** A CSV field cannot hold an empty list; the writer sets these lists on every node, empty or not. */
+const LIST_PROPERTIES: [string, string][] = [[NAMED_LABELS.join("|"), "aliases"], ["UnlinkedPlace", "candidates"]];
+const emptyLists = (labels: string, property: string) => `
+MATCH (e:${labels}) WHERE e.${property} IS NULL
+CALL (e) { SET e.${property} = [] } IN TRANSACTIONS OF 10000 ROWS`;
 
 // A report whose first file had no URL takes one a later file of the same text brought.
 const FILL_URLS = `
@@ -31,7 +32,7 @@ export async function finishImportedGraph(
   // CALL … IN TRANSACTIONS and schema statements need auto-commit transactions: session.run.
   const session = db.driver.session({ database: db.database });
   try {
-    await session.run(EMPTY_ALIASES);
+    for (const [labels, property] of LIST_PROPERTIES) await session.run(emptyLists(labels, property));
     for (const migration of migrations ?? (await loadMigrations())) {
       for (const statement of migration.statements.filter(isSchemaStatement)) await session.run(statement);
     }
