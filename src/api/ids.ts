@@ -1,5 +1,5 @@
 // Global object IDs: "Type:key" in base64url, opaque to clients, decodable by node(id).
-export const NODE_TYPES = ["Jurisdiction", "Program", "Law", "LawFirm", "Person", "Report", "Metric"] as const;
+export const NODE_TYPES = ["Jurisdiction", "Program", "Law", "LawFirm", "Person", "Report", "Metric", "UnlinkedPlace"] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function toGlobalId(type: NodeType, key: string): string {

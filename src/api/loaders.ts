@@ -9,6 +9,7 @@ import type { PageWindow } from "../graph/read/records.js";
 import type { RollupLevel } from "../graph/rollups.js";
 import { placeCodesOfPrograms, placesOfPrograms, programsWithin, type PlaceFilter } from "../graph/read/rollups.js";
 import { contentsOfReports, metricsById, metricsOfReports, reportsById, textsOfReports } from "../graph/read/reports.js";
+import { unlinkedPlacesByKey } from "../graph/read/unlinked.js";
 
 /**
  * A loader whose keys share extra arguments (a page window, filters): keys with equal
@@ -47,6 +48,7 @@ export function createLoaders(db: Database) {
     person: byKeys((keys) => personsByKey(db, keys)),
     report: byKeys((ids) => reportsById(db, ids)),
     metric: byKeys((ids) => metricsById(db, ids)),
+    unlinkedPlace: byKeys((keys) => unlinkedPlacesByKey(db, keys)),
     children: withArgs((codes, page: PageWindow) => childrenOf(db, codes, page)),
     advisers: byKeys((codes) => advisersOf(db, codes)),
     /** id: the place's code */

@@ -11,6 +11,7 @@ import { NodeResolver } from "./resolvers/node.js";
 import { JurisdictionResolver, PlaceProgramResolver } from "./resolvers/places.js";
 import { ProgramResolver, RecurringProgramResolver } from "./resolvers/programs.js";
 import { ReportResolver } from "./resolvers/reports.js";
+import { UnlinkedPlaceResolver } from "./resolvers/unlinked.js";
 import { Jurisdiction, Law, LawFirm, Metric, Person, Program, Report } from "./types/entities.js";
 
 export function createSchema(): Promise<GraphQLSchema> {
@@ -26,6 +27,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ReportResolver,
       MetricResolver,
       NodeResolver,
+      UnlinkedPlaceResolver,
       NeighborhoodResolver,
       MutationResolver,
       ...connectionResolvers,

@@ -10,6 +10,7 @@ import { addConfigCommand } from "./config.js";
 import { addDeleteCommand } from "./delete.js";
 import { addExtractCommand } from "./extract.js";
 import { addGenerateCommand } from "./generate.js";
+import { addImportCommand } from "./import.js";
 import { addIngestCommand } from "./ingest.js";
 import { addMigrateCommand } from "./migrate.js";
 import { addNeo4jCommand } from "./neo4j.js";
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   for (const add of [
     addExtractCommand,
     addIngestCommand,
+    addImportCommand,
     addDeleteCommand,
     addServeCommand,
     addNeo4jCommand,

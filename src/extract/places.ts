@@ -629,6 +629,11 @@ function buildEntities(spans: Span[], index: DivisionIndex, doc: ReportText): En
     const type = level === "COMMUNITY" ? "Community" : "Jurisdiction";
     // A name linked elsewhere in the text is that place here too.
     const entity = linkedByName.get(type + name) ?? byKey.get("name:" + name) ?? unlinkedEntity(name, type, level);
+    if (entity.code === null) {
+      // the divisions the name could be, so that a reader can pick the one meant
+      const candidates = new Set([...(entity.candidates ?? []), ...span.candidates.map((c) => index.code(c.id))]);
+      entity.candidates = [...candidates].sort().slice(0, MAX_CANDIDATES);
+    }
     byKey.set(entity.key, entity);
     entity.mentions.push(doc.mention(span.start, span.end));
   }
@@ -649,6 +654,9 @@ function overlapsSpan(spans: Span[], start: number, end: number): boolean {
   for (let i = lo - 1; i >= 0 && start - spans[i]!.start <= MAX_NAME_LENGTH; i--) if (spans[i]!.end > start) return true;
   return false;
 }
+
+/** How many candidate codes an unlinked name keeps (a common name such as 城关镇 has hundreds). */
+const MAX_CANDIDATES = 20;
 
 /** Village-shaped names the division list does not have, kept unlinked (code null). */
 function unlistedCommunities(doc: ReportText, spans: Span[], entities: Entity[]): Entity[] {

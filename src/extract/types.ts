@@ -33,6 +33,8 @@ export interface Entity {
   level?: DivisionLevel;
   /** places: from the province down to the parent */
   ancestors?: DivisionRef[];
+  /** unlinked places: the division codes the name could stand for (at most 20; empty or absent when none) */
+  candidates?: string[];
   /** programmes and laws: other names this entity goes by (surface forms seen or known) */
   aliases?: string[];
   /** programmes: lexicon category, or "discovered" */

@@ -96,6 +96,8 @@ export interface UnlinkedPlaceRow {
   level: DivisionLevel | null;
   /** code of the linked subject of the report that names it, or null */
   within: string | null;
+  /** division codes the name could stand for */
+  candidates: string[];
   mentions: MentionRow[];
 }
 
@@ -290,7 +292,7 @@ export class GraphBatch {
       const key = `${e.name}@${within ?? "report:" + id}`;
       let row = this.unlinkedRows.get(key);
       if (!row) {
-        row = { key, name: e.name, kind: e.type, level: e.level ?? null, within, mentions: [] };
+        row = { key, name: e.name, kind: e.type, level: e.level ?? null, within, candidates: e.candidates ?? [], mentions: [] };
         this.unlinkedRows.set(key, row);
       }
       row.mentions.push(evidence(x, id, e.mentions));

@@ -130,7 +130,7 @@ CALL (r, row) {
 const MERGE_UNLINKED_PLACES = `
 UNWIND $rows AS row
 MERGE (u:UnlinkedPlace {key: row.key})
-  ON CREATE SET u.name = row.name, u.kind = row.kind, u.level = row.level, u.within = row.within
+  ON CREATE SET u.name = row.name, u.kind = row.kind, u.level = row.level, u.within = row.within, u.candidates = row.candidates
 ${linkMentions("u")}`;
 
 const MERGE_WORKS_AT = `

@@ -17,6 +17,7 @@ import * as reports from "../../src/graph/read/reports.js";
 import * as rollups from "../../src/graph/read/rollups.js";
 import * as search from "../../src/graph/read/search.js";
 import * as timeline from "../../src/graph/read/timeline.js";
+import * as unlinked from "../../src/graph/read/unlinked.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { listSources } from "../../src/ingest/sources.js";
 import { openTestDatabase } from "../support/db.js";
@@ -190,6 +191,10 @@ describe("query plans of the read layer", () => {
         await paged((w) => metrics.findMetrics(rdb, { key: null, year: null, jurisdictions: ["330106005"], years: [2022, 2023] }, w));
         await paged((w) => metrics.findMetrics(rdb, { key: null, kinds: ["legal-consultations"], year: null, jurisdictions: null, years: null }, w));
       },
+      "unlinked.unlinkedPlacesByKey": async () => {
+        await unlinked.unlinkedPlacesByKey(rdb, ["某某社区@330106005", "某某社区@report:0"]);
+        await programs.reportsMentioning(rdb, "UnlinkedPlace", ["某某社区@330106005"], null, first);
+      },
       "metrics.figuresToCompare": async () => {
         const places = { codes: ["330106", "330106005"], cities: ["3301"], districts: ["330106"] };
         await metrics.figuresToCompare(rdb, { key: null, kinds: ["legal-consultations"], years: null, ...places }, 50);
@@ -245,7 +250,7 @@ describe("query plans of the read layer", () => {
     }
 
     // Every database-reading function of every module is called above (a new one must be added).
-    const modules = { firms, lookups, metrics, neighborhood, places, programs, reports, rollups, search, timeline };
+    const modules = { firms, lookups, metrics, neighborhood, places, programs, reports, rollups, search, timeline, unlinked };
     const files = readdirSync(resolve("src/graph/read")).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
     for (const file of files.filter((f) => !["run", "keyset", "records"].includes(f))) expect(Object.keys(modules)).toContain(file);
     const bodies = Object.values(calls).map((c) => c.toString()).join("\n");

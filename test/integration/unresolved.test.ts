@@ -4,7 +4,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Context } from "../../src/api/context.js";
+import { createSchema } from "../../src/api/schema.js";
 import { deleteReport } from "../../src/graph/delete.js";
 import type { Database } from "../../src/graph/driver.js";
 import { searchEntities } from "../../src/graph/read/search.js";
@@ -12,6 +15,9 @@ import { ingest } from "../../src/ingest/ingest.js";
 import { listSources } from "../../src/ingest/sources.js";
 import { openTestDatabase } from "../support/db.js";
 import { clearGraph } from "../support/graph.js";
+
+// type-graphql builds its schema with the CommonJS graphql: execute with that one, not the ESM copy
+const { graphql } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
 
 let db: Database;
 let scratch: string;
@@ -67,6 +73,38 @@ describe("people, places and reports left unresolved", () => {
     const warning = summary.warnings.find((w) => w.noSubject)!;
     expect(warning).toMatchObject({ subjectName: "东湖街道", noYear: false });
     expect(warning.unlinked.sort()).toEqual(["东湖街道", "翠溪湾社区"]);
+  });
+
+  it("serves unlinked place names over GraphQL: search finds them, node() fetches them, with the reports and candidate codes", async () => {
+    await ingestTexts({ "a.txt": FIRST, "c.txt": UNRESOLVED });
+    const schema = await createSchema();
+    const ask = async (source: string, variableValues: Record<string, unknown> = {}) => {
+      const contextValue = new Context(db, { defaultSize: 20, maxSize: 100 }, false, () => {});
+      const result = await graphql({ schema, source, contextValue, variableValues });
+      expect(result.errors).toBeUndefined();
+      return result.data as any;
+    };
+    const { search } = await ask(`{
+      search(text: "东湖街道", types: [UnlinkedPlace]) {
+        node { __typename id ... on UnlinkedPlace { name kind level candidateCodes within { code } reports(first: 5) { totalCount edges { node { title } } } } }
+      }
+    }`);
+    expect(search).toHaveLength(1);
+    const east = search[0].node;
+    expect(east).toMatchObject({ __typename: "UnlinkedPlace", name: "东湖街道", kind: "Jurisdiction", level: "TOWNSHIP", within: null });
+    expect(east.reports.totalCount).toBe(1);
+    // several real 东湖街道 exist: the codes it could be are listed, all townships
+    expect(east.candidateCodes.length).toBeGreaterThan(1);
+    for (const code of east.candidateCodes) expect(code).toMatch(/^\d{9}$/);
+
+    const { node } = await ask(`query($id: ID!) { node(id: $id) { ... on UnlinkedPlace { name } } }`, { id: east.id });
+    expect(node).toEqual({ name: "东湖街道" });
+
+    // every kind is searched when none is named; a community with no code anywhere has no candidates
+    const { all } = await ask(`{ all: search(text: "翠溪湾") { node { __typename ... on UnlinkedPlace { name candidateCodes within { code } } } } }`);
+    expect(all.map((h: any) => h.node)).toEqual(
+      expect.arrayContaining([{ __typename: "UnlinkedPlace", name: "翠溪湾社区", candidateCodes: [], within: { code: "330106002" } }]),
+    );
   });
 
   it("deletes an unlinked place name with the last report that named it", async () => {

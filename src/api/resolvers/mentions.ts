@@ -9,7 +9,7 @@ export const MENTIONS_DESCRIPTION = "each report's mentions, with sentences and 
 
 export async function mentionConnection(
   ctx: Context,
-  label: "Program" | "Law" | "LawFirm" | "Person" | "Jurisdiction",
+  label: "Program" | "Law" | "LawFirm" | "Person" | "UnlinkedPlace" | "Jurisdiction",
   key: string,
   args: PageArgs,
 ) {

@@ -2,11 +2,11 @@
 import type DataLoader from "dataloader";
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver, ID } from "type-graphql";
 import { searchEntities, type SearchHitRecord, type SearchLabel } from "../../graph/read/search.js";
-import type { JurisdictionRecord, LawFirmRecord, LawRecord, PersonRecord, ProgramRecord } from "../../graph/read/records.js";
+import type { JurisdictionRecord, LawFirmRecord, LawRecord, PersonRecord, ProgramRecord, UnlinkedPlaceRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
 import { badInput, quote } from "../errors.js";
 import { fromGlobalId, type NodeType } from "../ids.js";
-import { toJurisdiction, toLaw, toLawFirm, toMetric, toPerson, toProgram, toReport } from "../types/entities.js";
+import { toJurisdiction, toLaw, toLawFirm, toMetric, toPerson, toProgram, toReport, toUnlinkedPlace } from "../types/entities.js";
 import { Node } from "../types/node.js";
 import { SearchHit } from "../types/relations.js";
 
@@ -16,15 +16,12 @@ export enum SearchType {
   Law = "Law",
   LawFirm = "LawFirm",
   Person = "Person",
+  UnlinkedPlace = "UnlinkedPlace",
 }
 registerEnumType(SearchType, { name: "SearchType", description: "Kinds of entity search can return" });
 
 const MAX_SEARCH_RESULTS = 50;
 
-/** Hits of the kinds the API serves as nodes (unlinked place names are found by the graph's search, not yet served). */
-function isNodeHit(hit: SearchHitRecord): hit is SearchHitRecord & { label: NodeType } {
-  return hit.label !== "UnlinkedPlace";
-}
 
 /** Tells the request's loaders an entity that was read with the fields they read. */
 function primeNode(ctx: Context, type: NodeType, key: string, record: NonNullable<SearchHitRecord["record"]>): void {
@@ -40,6 +37,8 @@ function primeNode(ctx: Context, type: NodeType, key: string, record: NonNullabl
       return void l.lawFirm.prime(key, record as LawFirmRecord);
     case "Person":
       return void l.person.prime(key, record as PersonRecord);
+    case "UnlinkedPlace":
+      return void l.unlinkedPlace.prime(key, record as UnlinkedPlaceRecord);
   }
 }
 
@@ -63,6 +62,8 @@ export function loadNode(ctx: Context, type: NodeType, key: string): Promise<Nod
       return load(l.report, toReport);
     case "Metric":
       return load(l.metric, toMetric);
+    case "UnlinkedPlace":
+      return load(l.unlinkedPlace, toUnlinkedPlace);
   }
 }
 
@@ -88,7 +89,7 @@ export class NodeResolver {
     const limit = first ?? 10;
     if (limit < 1 || limit > MAX_SEARCH_RESULTS) throw badInput(`first: expected 1 to ${MAX_SEARCH_RESULTS}, got ${limit}`);
     const labels = (types?.length ? types : Object.values(SearchType)) as SearchLabel[];
-    const hits = (await searchEntities(ctx.db, query, labels, limit)).filter(isNodeHit);
+    const hits = await searchEntities(ctx.db, query, labels, limit);
     // The search read each entity already: the loaders answer from what it read.
     for (const hit of hits) if (hit.record) primeNode(ctx, hit.label, hit.key, hit.record);
     const nodes = await Promise.all(hits.map((h) => loadNode(ctx, h.label, h.key)));

@@ -10,6 +10,7 @@ import type {
   PersonRecord,
   ProgramRecord,
   ReportRecord,
+  UnlinkedPlaceRecord,
 } from "../../graph/read/records.js";
 import { ConnectionType } from "../pagination.js";
 import { Level, Node, type Typed } from "./node.js";
@@ -157,6 +158,33 @@ export class Metric extends Node implements Typed {
   kindId!: string | null;
 }
 
+@ObjectType({
+  implements: Node,
+  description:
+    "A place or community name the extractor could not link to a division code: kept as written, one per name within the place whose report names it, never merged with a coded place",
+})
+export class UnlinkedPlace extends Node implements Typed {
+  __type = "UnlinkedPlace" as const;
+
+  @Field(() => String, { description: "name@code of the place whose report names it (name@report:id when that place is unknown)" })
+  key!: string;
+
+  @Field(() => String, { description: "the name as written (or the official name every reading shares)" })
+  name!: string;
+
+  @Field(() => String, { description: "Jurisdiction or Community, as the extractor read the name" })
+  kind!: string;
+
+  @Field(() => Level, { nullable: true, description: "the level every reading shares, if any" })
+  level!: Level | null;
+
+  @Field(() => [String], { description: "division codes the name could stand for (empty when the list has none)" })
+  candidateCodes!: string[];
+
+  /** code of the linked place of the report that names it */
+  withinCode!: string | null;
+}
+
 export const toJurisdiction = (r: JurisdictionRecord): Jurisdiction =>
   Object.assign(new Jurisdiction(), { id: toGlobalId("Jurisdiction", r.code), code: r.code, name: r.name, level: r.level as Level, record: r });
 export const toProgram = (r: ProgramRecord): Program => Object.assign(new Program(), { ...r, id: toGlobalId("Program", r.key) });
@@ -165,6 +193,16 @@ export const toLawFirm = (r: LawFirmRecord): LawFirm => Object.assign(new LawFir
 export const toPerson = (r: PersonRecord): Person => Object.assign(new Person(), { ...r, id: toGlobalId("Person", r.key) });
 export const toReport = (r: ReportRecord): Report =>
   Object.assign(new Report(), { ...r, reportId: r.id, id: toGlobalId("Report", r.id) });
+export const toUnlinkedPlace = (r: UnlinkedPlaceRecord): UnlinkedPlace =>
+  Object.assign(new UnlinkedPlace(), {
+    id: toGlobalId("UnlinkedPlace", r.key),
+    key: r.key,
+    name: r.name,
+    kind: r.kind,
+    level: (r.level as Level | null) ?? null,
+    candidateCodes: r.candidates,
+    withinCode: r.within,
+  });
 export const toMetric = ({ kind, ...r }: MetricRecord): Metric =>
   Object.assign(new Metric(), { ...r, kindId: kind, id: toGlobalId("Metric", r.id) });
 

@@ -44,7 +44,7 @@ export async function programByName(db: Database, name: string): Promise<Program
   return row?.p ?? null;
 }
 
-export type MentionedLabel = "Program" | "Law" | "LawFirm" | "Person";
+export type MentionedLabel = "Program" | "Law" | "LawFirm" | "Person" | "UnlinkedPlace";
 
 /** Reports that mention the node bound to `entity` (a Cypher variable), newest first: a page as one list of {item, key}. */
 export function reportsMentioningPage(entity: string, year: number | null, window: PageWindow, prefix = ""): Fragment {

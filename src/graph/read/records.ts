@@ -75,6 +75,20 @@ export interface MetricRecord {
   jurisdictionCode: string | null;
 }
 
+/** A place name without a division code, one per name within the place whose report names it. */
+export interface UnlinkedPlaceRecord {
+  /** name@code of the report's place, or name@report:id when that place is unknown */
+  key: string;
+  name: string;
+  /** Jurisdiction or Community, as the extractor read the name */
+  kind: string;
+  level: string | null;
+  /** the linked place of the report that names it, or null */
+  within: string | null;
+  /** division codes the name could stand for */
+  candidates: string[];
+}
+
 /** One report's evidence for a mention: its first few sentences and offsets. */
 export interface MentionRecord {
   reportId: string;

@@ -3,8 +3,9 @@ import type { Database } from "../driver.js";
 import { FIRM_FIELDS, LAW_FIELDS, PERSON_FIELDS } from "./firms.js";
 import { JURISDICTION_FIELDS } from "./places.js";
 import { PROGRAM_FIELDS } from "./programs.js";
-import type { JurisdictionRecord, LawFirmRecord, LawRecord, PersonRecord, ProgramRecord } from "./records.js";
+import type { JurisdictionRecord, LawFirmRecord, LawRecord, PersonRecord, ProgramRecord, UnlinkedPlaceRecord } from "./records.js";
 import { readRows } from "./run.js";
+import { UNLINKED_FIELDS } from "./unlinked.js";
 
 export type SearchLabel = "Jurisdiction" | "Program" | "Law" | "LawFirm" | "Person" | "UnlinkedPlace";
 
@@ -14,8 +15,8 @@ export interface SearchHitRecord {
   key: string;
   name: string;
   score: number;
-  /** the entity as its lookup reads it (null for unlinked place names) */
-  record: JurisdictionRecord | ProgramRecord | LawRecord | LawFirmRecord | PersonRecord | null;
+  /** the entity as its lookup reads it */
+  record: JurisdictionRecord | ProgramRecord | LawRecord | LawFirmRecord | PersonRecord | UnlinkedPlaceRecord | null;
 }
 
 /** Field lists written for the variable `from`, as read of the hit's `node`. */
@@ -28,6 +29,7 @@ const RECORD = `CASE label
        WHEN 'Law' THEN node {${asNode(LAW_FIELDS, "l")}}
        WHEN 'LawFirm' THEN node {${asNode(FIRM_FIELDS, "f")}}
        WHEN 'Person' THEN node {${asNode(PERSON_FIELDS, "p")}}
+       WHEN 'UnlinkedPlace' THEN node {${asNode(UNLINKED_FIELDS, "u")}}
      END`;
 
 /**
