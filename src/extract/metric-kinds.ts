@@ -26,10 +26,15 @@ export const METRIC_KINDS: readonly MetricKind[] = (
 
 const BY_ID = new Map(METRIC_KINDS.map((k) => [k.id, k]));
 
-/** Every signal with its kind, longest first (catalogue order among equals). */
-const SIGNALS = METRIC_KINDS.flatMap((kind, order) => kind.signals.map((signal) => ({ signal, kind, order }))).sort(
+/** Signals by first character, longest first (catalogue order among equals): a key is read once, trying only these. */
+const SIGNALS_BY_FIRST = new Map<string, { signal: string; kind: MetricKind }[]>();
+for (const entry of METRIC_KINDS.flatMap((kind, order) => kind.signals.map((signal) => ({ signal, kind, order }))).sort(
   (a, b) => b.signal.length - a.signal.length || a.order - b.order,
-);
+)) {
+  const list = SIGNALS_BY_FIRST.get(entry.signal[0]!) ?? [];
+  list.push(entry);
+  SIGNALS_BY_FIRST.set(entry.signal[0]!, list);
+}
 
 function unitFits(kind: MetricKind, baseUnit: string): boolean {
   return kind.measure === "rate" ? baseUnit === RATE_UNIT : baseUnit !== RATE_UNIT && (!kind.units || kind.units.includes(baseUnit));
@@ -39,11 +44,15 @@ function unitFits(kind: MetricKind, baseUnit: string): boolean {
 export function kindOfMetric(key: string, baseUnit: string): string | null {
   let best: MetricKind | null = null;
   let bestEnd = -1;
-  for (const { signal, kind } of SIGNALS) {
-    const at = key.lastIndexOf(signal);
-    if (at < 0 || !unitFits(kind, baseUnit)) continue;
-    // longer signals come first: a later one wins only by ending further on
-    if (at + signal.length > bestEnd) (best = kind), (bestEnd = at + signal.length);
+  let bestLength = 0;
+  for (let at = 0; at < key.length; at++) {
+    for (const { signal, kind } of SIGNALS_BY_FIRST.get(key[at]!) ?? []) {
+      const end = at + signal.length;
+      // ends further on, or as far and longer (longest first: the first of equals is kept)
+      if (end < bestEnd || (end === bestEnd && signal.length <= bestLength)) continue;
+      if (!key.startsWith(signal, at) || !unitFits(kind, baseUnit)) continue;
+      (best = kind), (bestEnd = end), (bestLength = signal.length);
+    }
   }
   return best?.id ?? null;
 }

@@ -129,8 +129,8 @@ export function deltaRows(contributions: Contribution[], sign: 1 | -1): DeltaRow
   return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-// Removing (below). The count is read in the SET that writes it (a direct dependency), so Cypher
-// takes the node's write lock before reading: two writers cannot both read the same count and lose an update.
+// For removing (removeContributions). The count is read in the SET that writes it (a direct dependency),
+// so Cypher takes the node's write lock before reading: two writers cannot both read the same count and lose an update.
 const APPLY = `
 UNWIND $rows AS row
 MERGE (x:ProgramRollup {id: row.id})
