@@ -137,11 +137,15 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
     }
   };
 
+  // Extractions run ahead in a window, but their results are taken in listing order, so that
+  // the batches (and what the first report to name an entity sets on it) do not depend on which
+  // file happened to be read first: the same folder always makes the same graph.
   const window = Math.max(options.batchSize * 2, options.workers * 4);
   const inFlight = new Map<number, Promise<ExtractResponse>>();
   let next = 0;
+  let taken = 0;
   try {
-    while (next < sources.length || inFlight.size) {
+    while (taken < sources.length) {
       while (next < sources.length && inFlight.size < window) {
         const source = sources[next]!;
         const id = next++;
@@ -149,8 +153,8 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
         if (source.path === "-") request.bytes = stdin;
         inFlight.set(id, extract(request));
       }
-      const response = await Promise.race(inFlight.values());
-      inFlight.delete(response.id);
+      const response = await inFlight.get(taken)!;
+      inFlight.delete(taken++);
       const source = sources[response.id]!;
       if (response.ok) {
         summary.extractMs += response.ms;

@@ -1,6 +1,6 @@
 // kg ingest on a real Neo4j: exact graph, idempotence, updates, deletes, failures, concurrency.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
@@ -121,6 +121,24 @@ describe("kg ingest, the command", () => {
     expect(summary.failed).toEqual([]);
     expect(summary.created.nodes).toBeGreaterThan(100);
     expect(summary.extractMs).toBeGreaterThan(0);
+  });
+
+  it("writes reports in listing order, whichever extraction ends first", async () => {
+    // The first file is long (its extraction takes far longer), the second short; with two
+    // workers the second is extracted first, but the graph must not depend on that.
+    const dir = join(scratch, "ordered");
+    mkdirSync(dir);
+    const filler = "各项工作稳步推进，群众满意度不断提升。\n".repeat(20_000);
+    writeFileSync(join(dir, "a.txt"), readFileSync(join(EXAMPLES, "2022-xihu-cuiyuan.txt"), "utf8") + filler);
+    cpSync(join(EXAMPLES, "2023-wujin-hutang.txt"), join(dir, "b.txt"));
+    const result = spawnSync(process.execPath, ["dist/cli/main.js", "ingest", "--json", "--workers", "2", "--batch", "1", dir], {
+      encoding: "utf8",
+      env: { ...process.env, NEO4J_URI: inject("neo4jUri") },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    // One report per transaction, so each Report's ingestedAt says when its batch was written.
+    const written = await query("MATCH (s:Source)-[:OF]->(r:Report) RETURN s.path AS path ORDER BY r.ingestedAt");
+    expect(written.map((w) => (w.path as string).split("/").pop())).toEqual(["a.txt", "b.txt"]);
   });
 });
 
