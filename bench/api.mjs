@@ -121,9 +121,11 @@ function questions(s) {
       lookup: true,
       gql: (i) => `lawFirm(name: "${pick(s.firms, i)}") { name lawyers { name } advises { jurisdiction { name code } year } }`,
       cypher: (i) => [
+        // advises as the API answers it: the first 50 (its list bound) in place order.
         `MATCH (f:LawFirm {name: $name})
-         RETURN f.name, [(p:Person)-[:WORKS_AT]->(f) | p.name] AS lawyers,
-                [(f)-[a:ADVISES]->(j:Jurisdiction) | {name: j.name, code: j.code, year: a.year}] AS advises`,
+         CALL (f) { MATCH (f)-[a:ADVISES]->(j:Jurisdiction) WITH a, j ORDER BY j.code, a.year LIMIT 50
+                    RETURN collect({name: j.name, code: j.code, year: a.year}) AS advises }
+         RETURN f.name, [(p:Person)-[:WORKS_AT]->(f) | p.name] AS lawyers, advises`,
         { name: pick(s.firms, i) },
       ],
     },
@@ -162,7 +164,9 @@ function questions(s) {
          CALL (p) { MATCH (x:ProgramRollup) WHERE x.program = p.key AND x.level = 'DISTRICT' AND x.year = 0
                     WITH x ORDER BY x.code LIMIT 20 MATCH (j:Jurisdiction {code: x.code})
                     RETURN collect({name: j.name, reports: x.reports, first: x.firstYear, last: x.lastYear}) AS places }
-         CALL (p) { MATCH (p)<-[:MENTIONS]-(r:Report) WITH r ORDER BY coalesce(r.year, 0) DESC, r.id LIMIT 10 RETURN collect({id: r.id, year: r.year}) AS reports }
+         // reports newest first, in the order of the MENTIONS index (target, newest, report), as the API reads them
+         CALL (p) { WITH p, p.key AS key MATCH (r:Report)-[m:MENTIONS]->(p) WHERE m.target = key AND m.newest <= 0 AND m.report IS NOT NULL
+                    WITH r, m ORDER BY m.target, m.newest, m.report LIMIT 10 RETURN collect({id: r.id, year: r.year}) AS reports }
          RETURN p.name, places, reports`,
         { name: pick(s.programs, i) },
       ],
