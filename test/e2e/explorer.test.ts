@@ -245,12 +245,13 @@ describe("the explorer in a browser", () => {
 });
 
 async function waitForDownload(dir: string, before: Set<string>): Promise<string> {
-  for (let i = 0; i < 100; i++) {
+  // A generous bound: a loaded machine may take seconds to write a small file.
+  for (let i = 0; i < 600; i++) {
     const done = readdirSync(dir).filter((f) => !before.has(f) && !f.endsWith(".crdownload"));
     if (done.length) return done[0]!;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error("no download within 10 s");
+  throw new Error("no download within 60 s");
 }
 
 /** One CSV record (the test's own reading, independent of the app's writer). */
