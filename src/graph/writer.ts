@@ -13,6 +13,10 @@ import { primaryInputs, provenanceProps, refreshSources } from "./provenance.js"
 import { applyContributions, contributionsOfBatch, rollupsMoved } from "./rollups.js";
 import { bumpVersionInTx } from "./version.js";
 
+/**
+ * new: a text not in the graph before; updated: a new text from a source that held another one,
+ * or a report already there whose source file or URL this input changed; unchanged: neither.
+ */
 export type WriteStatus = "new" | "unchanged" | "updated";
 
 export interface ReportInput {
@@ -62,11 +66,16 @@ UNWIND $ids AS id
 MATCH (r:Report {id: id}) WHERE NOT (r)<-[:OF]-(:Source)
 RETURN r.id AS id`;
 
-/** The tail of a statement that merged `node` from `row`: links it to each report that mentions it. */
-const linkMentions = (node: string) => `WITH ${node}, row
+/**
+ * The tail of a statement that merged `node` from `row`: links it to each report that mentions it.
+ * Each MENTIONS also holds what orders an entity's reports newest first through an index
+ * (cypher/migrations/009_mention_order.cypher): the entity's key, minus the year, the report's id.
+ */
+const linkMentions = (node: string, key = "key") => `WITH ${node}, row
 UNWIND row.mentions AS m
 MATCH (r:Report {id: m.report})
-CREATE (r)-[:MENTIONS {count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}]->(${node})`;
+CREATE (r)-[:MENTIONS {count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends,
+  target: ${node}.${key}, newest: -coalesce(r.year, 0.0), report: r.id}]->(${node})`;
 
 // Places come with the batch's mentions of them; ancestors have none.
 const MERGE_PLACES = `
@@ -74,7 +83,7 @@ UNWIND $rows AS row
 MERGE (j:Jurisdiction {code: row.code})
   ON CREATE SET j.name = row.name, j.level = row.level, j.provinceCode = row.provinceCode,
                 j.cityCode = row.cityCode, j.districtCode = row.districtCode, j.townshipCode = row.townshipCode
-${linkMentions("j")}`;
+${linkMentions("j", "code")}`;
 
 const MERGE_PART_OF = `
 UNWIND $rows AS row
@@ -204,22 +213,24 @@ async function writeReportsOnce(db: Database, inputs: ReportInput[]): Promise<Ba
         : [];
       if (orphaned.length) await deleteReportsInTx(tx, orphaned);
       // Files and URLs of reports already there (or read from several files): see provenance.ts.
-      const sourcesChanged = await refreshSources(tx, inputs, candidates.filter((id) => !orphaned.includes(id)));
+      const refreshed = await refreshSources(tx, inputs, candidates.filter((id) => !orphaned.includes(id)));
 
       const fresh = new GraphBatch();
       for (const input of inputs) if (isNew.has(input.extraction.textHash)) fresh.add(input.extraction, input.source);
       await writeFacts(tx, fresh, createdCount);
       await applyContributions(tx, contributionsOfBatch(fresh), 1);
       if (isNew.size) await tx.run(FINISH_REPORTS, { ids: [...isNew] });
-      if (isNew.size || orphaned.length || sourcesChanged) await bumpVersionInTx(tx);
+      if (isNew.size || orphaned.length || refreshed.changed) await bumpVersionInTx(tx);
 
       const reported = new Set<string>();
-      const reports = inputs.map((input) => {
+      const reports = inputs.map((input, i) => {
         const id = input.extraction.textHash;
         const replaced = (replacedBy.get(id) ?? []).filter((r) => orphaned.includes(r));
         const first = !reported.has(id);
         reported.add(id);
-        const status: WriteStatus = !isNew.has(id) || !first ? "unchanged" : replaced.length ? "updated" : "new";
+        let status: WriteStatus = "unchanged";
+        if (isNew.has(id) && first) status = replaced.length ? "updated" : "new";
+        else if (!isNew.has(id) && refreshed.inputs.has(i)) status = "updated";
         return { id, source: input.source, status, replaced };
       });
       return { reports, created: createdCount };
