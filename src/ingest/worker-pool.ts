@@ -1,19 +1,21 @@
 // A fixed set of extraction workers; each request resolves with its worker's answer.
 import { Worker } from "node:worker_threads";
-import type { ExtractRequest, ExtractResponse } from "./worker-protocol.js";
+import type { ExtractRequest, ExtractResponse, RowsResponse } from "./worker-protocol.js";
+
+type Response = ExtractResponse | RowsResponse;
 
 const WORKER_FILE = new URL("./extract-worker.js", import.meta.url);
 
 export class ExtractionPool {
   private readonly idle: Worker[] = [];
-  private readonly queue: { request: ExtractRequest; done: (r: ExtractResponse) => void }[] = [];
-  private readonly pending = new Map<number, (r: ExtractResponse) => void>();
+  private readonly queue: { request: ExtractRequest; done: (r: Response) => void }[] = [];
+  private readonly pending = new Map<number, (r: Response) => void>();
   private readonly workers: Worker[] = [];
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_FILE);
-      worker.on("message", (response: ExtractResponse) => {
+      worker.on("message", (response: Response) => {
         const done = this.pending.get(response.id)!;
         this.pending.delete(response.id);
         this.release(worker);
@@ -30,6 +32,15 @@ export class ExtractionPool {
   }
 
   extract(request: ExtractRequest): Promise<ExtractResponse> {
+    return this.run({ ...request, rows: false }) as Promise<ExtractResponse>;
+  }
+
+  /** Extracts a report and makes its rows for kg import's CSV files. */
+  rows(request: ExtractRequest): Promise<RowsResponse> {
+    return this.run({ ...request, rows: true }) as Promise<RowsResponse>;
+  }
+
+  private run(request: ExtractRequest): Promise<Response> {
     return new Promise((done) => {
       this.queue.push({ request, done });
       this.dispatch();
