@@ -1,8 +1,19 @@
 // Worker thread: reads and extracts one report per message, so extraction uses every core; for
 // kg import it also makes the report's CSV rows, so that the main thread only writes them.
 import { parentPort } from "node:worker_threads";
+import { transferList } from "../graph/bulk/report-rows.js";
 import { extractOne, rowsOfOne, type ExtractRequest } from "./worker-protocol.js";
 
-parentPort!.on("message", async (request: ExtractRequest) => {
-  parentPort!.postMessage(await (request.rows ? rowsOfOne(request) : extractOne(request)));
+async function answer(request: ExtractRequest): Promise<void> {
+  if (!request.rows) return parentPort!.postMessage(await extractOne(request));
+  const response = await rowsOfOne(request);
+  parentPort!.postMessage(response, response.ok ? transferList(response.rows) : []);
+}
+
+// The pool sends the next request before this one is done: requests wait here, one at a time.
+let last = Promise.resolve();
+parentPort!.on("message", (request: ExtractRequest) => {
+  last = last
+    .then(() => answer(request))
+    .catch((error: unknown) => parentPort!.postMessage({ id: request.id, ok: false, error: `extraction worker: ${String(error)}` }));
 });

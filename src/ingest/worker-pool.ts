@@ -6,7 +6,11 @@ type Response = ExtractResponse | RowsResponse;
 
 const WORKER_FILE = new URL("./extract-worker.js", import.meta.url);
 
+/** Requests each worker holds at once: the next one is there when it finishes, without waiting for this thread. */
+const DEPTH = 2;
+
 export class ExtractionPool {
+  /** free request slots, DEPTH per worker, oldest first */
   private readonly idle: Worker[] = [];
   private readonly queue: { request: ExtractRequest; done: (r: Response) => void }[] = [];
   private readonly pending = new Map<number, (r: Response) => void>();
@@ -27,8 +31,8 @@ export class ExtractionPool {
         this.pending.clear();
       });
       this.workers.push(worker);
-      this.idle.push(worker);
     }
+    for (let slot = 0; slot < DEPTH; slot++) this.idle.push(...this.workers);
   }
 
   extract(request: ExtractRequest): Promise<ExtractResponse> {
@@ -54,7 +58,7 @@ export class ExtractionPool {
 
   private dispatch(): void {
     while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
+      const worker = this.idle.shift()!;
       const { request, done } = this.queue.shift()!;
       this.pending.set(request.id, done);
       worker.postMessage(request);

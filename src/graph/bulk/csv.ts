@@ -14,8 +14,8 @@ export const ARRAY_DELIMITER_OPTION = "U+001F";
 
 export type CsvValue = string | number | null | undefined | readonly (string | number)[];
 
-/** Buffered text is handed to the file stream past this size. */
-const FLUSH_CHARS = 1 << 20;
+/** Buffered rows are handed to the file stream past this size (bytes, or characters of text). */
+const FLUSH_BYTES = 1 << 20;
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
@@ -65,9 +65,31 @@ export class CsvLines implements CsvText {
   }
 }
 
+/** Rows of one file as UTF-8 bytes, a slice of a larger buffer (made in a worker, moved to the main thread). */
+export interface CsvBytes {
+  bytes: Uint8Array;
+  rows: number;
+  multiline: boolean;
+}
+
+/**
+ * Several files' rows in one buffer of their own (not Node's shared pool), so that a worker can
+ * hand it to the main thread without a copy (postMessage's transfer list).
+ */
+export function packCsv(texts: CsvText[]): CsvBytes[] {
+  const lengths = texts.map((t) => Buffer.byteLength(t.text));
+  const buffer = Buffer.allocUnsafeSlow(lengths.reduce((a, b) => a + b, 0));
+  let at = 0;
+  return texts.map((t, i) => {
+    const start = at;
+    at += buffer.write(t.text, at, "utf8");
+    return { bytes: buffer.subarray(start, start + lengths[i]!), rows: t.rows, multiline: t.multiline };
+  });
+}
+
 /** One CSV file being written: text is buffered and handed to a file stream in large pieces. */
 export class CsvFile {
-  private parts: string[] = [];
+  private parts: (Uint8Array | string)[] = [];
   private buffered = 0;
   private readonly stream: WriteStream;
   private failure: Error | null = null;
@@ -95,23 +117,28 @@ export class CsvFile {
     this.append(lines);
   }
 
-  /** Adds rows made elsewhere (CsvLines of the same columns). */
-  append(lines: CsvText): void {
+  /** Adds rows made elsewhere (of the same columns), as text or as UTF-8 bytes. */
+  append(lines: CsvText | CsvBytes): void {
     if (!lines.rows) return;
     if (lines.multiline) this.multiline = true;
-    this.push(lines.text);
+    this.push("text" in lines ? lines.text : lines.bytes);
     this.rows += lines.rows;
   }
 
-  private push(text: string): void {
-    this.parts.push(text);
-    this.buffered += text.length;
-    if (this.buffered >= FLUSH_CHARS) this.writeOut();
+  /** Adds the end of a row whose start came in bytes (no line break in it). */
+  appendText(text: string): void {
+    this.push(text);
+  }
+
+  private push(part: Uint8Array | string): void {
+    this.parts.push(part);
+    this.buffered += part.length;
+    if (this.buffered >= FLUSH_BYTES) this.writeOut();
   }
 
   private writeOut(): void {
     if (!this.parts.length) return;
-    this.stream.write(this.parts.join(""));
+    this.stream.write(Buffer.concat(this.parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p))));
     this.parts = [];
     this.buffered = 0;
   }

@@ -11,7 +11,7 @@ import { NAMED_LABELS, type NamedLabel } from "../rows.js";
 import { COUNT_FIELD, deltaRows, type Contribution } from "../rollups.js";
 import { firstPerReport } from "../provenance.js";
 import { CsvFile, csvField, type CsvValue } from "./csv.js";
-import { REPORT_FILES, type EntityNode, type FileKind, type PlaceNode, type ReportRows, type UnlinkedPlaceNode } from "./report-rows.js";
+import { REPORT_FILES, sharedRows, type EntityNode, type FileKind, type PlaceNode, type ReportRows, type SharedRows, type UnlinkedPlaceNode } from "./report-rows.js";
 
 /** One input of the import: a node file with its labels, or a relationship file with its type. */
 export interface ImportFile {
@@ -45,7 +45,11 @@ export class GraphFiles {
   private readonly named: Record<NamedLabel, Map<string, EntityNode>> = { Program: new Map(), Law: new Map(), LawFirm: new Map(), Person: new Map() };
   private readonly unlinked = new Map<string, UnlinkedPlaceNode>();
   private readonly worksAt = new Set<string>();
-  private readonly rollups = new Map<string, RollupRow>();
+  /**
+   * Reports per programme, subject place chain and year: the roll-ups are summed from these at the
+   * end (there are far fewer of them than roll-up nodes, and counting one is cheap).
+   */
+  private readonly contributions = new Map<string, { contribution: Contribution; reports: number }>();
   /** URLs that files read after a report's row was written brought it */
   private readonly urlFills = new Map<string, string>();
 
@@ -78,7 +82,6 @@ export class GraphFiles {
     const primary = firstPerReport(chunk, (r) => r.id, (r) => r.path);
     const firstWithUrl = firstPerReport(chunk.filter((r) => r.url), (r) => r.id, (r) => r.path);
     const ingestedAt = csvField(new Date().toISOString(), "ingestedAt");
-    const contributions: Contribution[] = [];
     let added = 0;
     for (const rows of chunk) {
       if (rows.path !== null && !this.sourcePaths.has(rows.path)) {
@@ -94,18 +97,20 @@ export class GraphFiles {
       const first = primary.get(rows.id)!;
       const sourceUrl = first.url ?? url;
       this.reportUrl.set(rows.id, sourceUrl !== null);
-      this.file("Report").append({ ...first.report, text: `${first.report.text},${csvField(sourceUrl, "sourceUrl")},${ingestedAt}\n` });
+      const report = this.file("Report");
+      report.append(first.report);
+      report.appendText(`,${csvField(sourceUrl, "sourceUrl")},${ingestedAt}\n`);
       for (const [name, text] of rows.files) this.file(name).append(text);
-      this.addShared(rows);
-      if (rows.contribution) contributions.push(rows.contribution);
+      const shared = sharedRows(rows);
+      this.addShared(shared);
+      if (shared.contribution) this.countContribution(shared.contribution);
       added++;
     }
-    this.addRollups(contributions);
     return added;
   }
 
   /** The shared nodes a report names: the first row of a key makes the node, later ones add aliases. */
-  private addShared(rows: ReportRows): void {
+  private addShared(rows: SharedRows): void {
     for (const place of rows.places) {
       if (!this.places.has(place.code)) this.places.set(place.code, place);
       if (place.parentCode) this.partOf.add(`${place.code}\u0000${place.parentCode}`);
@@ -120,17 +125,32 @@ export class GraphFiles {
     for (const w of rows.worksAt) this.worksAt.add(`${w.person}\u0000${w.firm}`);
   }
 
-  private addRollups(contributions: Contribution[]): void {
-    for (const delta of deltaRows(contributions, 1)) {
-      const sum = this.rollups.get(delta.id);
-      if (!sum) {
-        this.rollups.set(delta.id, { row: delta, reports: delta.delta, minYear: delta.minYear, maxYear: delta.maxYear });
-        continue;
-      }
-      sum.reports += delta.delta;
-      if (delta.minYear !== null) sum.minYear = sum.minYear === null ? delta.minYear : Math.min(sum.minYear, delta.minYear);
-      if (delta.maxYear !== null) sum.maxYear = sum.maxYear === null ? delta.maxYear : Math.max(sum.maxYear, delta.maxYear);
+  private countContribution(c: Contribution): void {
+    const rest = `\u0000${c.year}\u0000${c.places.join(",")}`;
+    for (const program of c.programs) {
+      const key = program + rest;
+      const known = this.contributions.get(key);
+      if (known) known.reports++;
+      else this.contributions.set(key, { contribution: { programs: [program], year: c.year, places: c.places }, reports: 1 });
     }
+  }
+
+  /** The roll-up sums, from the counted contributions: each one's rows (rollups.ts) weighted by its reports. */
+  private rollupSums(): Map<string, RollupRow> {
+    const rollups = new Map<string, RollupRow>();
+    for (const { contribution, reports } of this.contributions.values()) {
+      for (const delta of deltaRows([contribution], 1)) {
+        const sum = rollups.get(delta.id);
+        if (!sum) {
+          rollups.set(delta.id, { row: delta, reports, minYear: delta.minYear, maxYear: delta.maxYear });
+          continue;
+        }
+        sum.reports += reports;
+        if (delta.minYear !== null) sum.minYear = sum.minYear === null ? delta.minYear : Math.min(sum.minYear, delta.minYear);
+        if (delta.maxYear !== null) sum.maxYear = sum.maxYear === null ? delta.maxYear : Math.max(sum.maxYear, delta.maxYear);
+      }
+    }
+    return rollups;
   }
 
   get reports(): number {
@@ -154,14 +174,16 @@ export class GraphFiles {
 
   /** Writes the shared nodes, closes every file and lists them for neo4j-admin. */
   async finish(migrationIds: string[]): Promise<ImportFiles> {
-    const nodes = async (name: string, columns: string[], rows: Iterable<CsvValue[]>) => {
-      const file = await this.open(name, "nodes", columns);
-      for (const row of rows) file.row(row);
+    const write = async (name: string, kind: FileKind, columns: string[], rows: Iterable<CsvValue[]>) => {
+      const file = await this.open(name, kind, columns);
+      let n = 0;
+      for (const row of rows) {
+        file.row(row);
+        if (++n % 10_000 === 0) await file.drained();
+      }
     };
-    const relationships = async (name: string, columns: string[], rows: Iterable<CsvValue[]>) => {
-      const file = await this.open(name, "relationships", columns);
-      for (const row of rows) file.row(row);
-    };
+    const nodes = (name: string, columns: string[], rows: Iterable<CsvValue[]>) => write(name, "nodes", columns, rows);
+    const relationships = (name: string, columns: string[], rows: Iterable<CsvValue[]>) => write(name, "relationships", columns, rows);
     const pairs = (set: Set<string>) => [...set].map((p) => p.split("\u0000"));
 
     await nodes("Jurisdiction", ["code:ID(Jurisdiction)", "name", "level", ...ROLLUP_CODES], [...this.places.values()].map((j) => [j.code, j.name, j.level, ...ROLLUP_CODES.map((c) => j[c])]));
@@ -178,7 +200,7 @@ export class GraphFiles {
     }
     await nodes("UnlinkedPlace", ["key:ID(UnlinkedPlace)", "name", "kind", "level", "within", "candidates:string[]"], [...this.unlinked.values()].map((u) => [u.key, u.name, u.kind, u.level, u.within, u.candidates]));
     await relationships("WORKS_AT", [":START_ID(Person)", ":END_ID(LawFirm)"], pairs(this.worksAt));
-    await nodes("ProgramRollup", ROLLUP_COLUMNS, rollupRows(this.rollups));
+    await nodes("ProgramRollup", ROLLUP_COLUMNS, rollupRows(this.rollupSums()));
     await nodes("GraphVersion", ["id:ID(GraphVersion)", "version:long"], [["graph", 1]]);
     const now = new Date().toISOString();
     await nodes("Migration", ["id:ID(Migration)", "appliedAt:datetime"], migrationIds.map((id) => [id, now]));
@@ -204,7 +226,7 @@ const ROLLUP_COLUMNS = ["id:ID(ProgramRollup)", "program", "code", "level", "yea
  * The roll-up nodes as the writer leaves them after adding every report: a row's place counts are
  * the rows of that level present at or below it (applyContributions' presence changes, summed).
  */
-function rollupRows(rollups: Map<string, RollupRow>): CsvValue[][] {
+function* rollupRows(rollups: Map<string, RollupRow>): Generator<CsvValue[]> {
   const counts = new Map<string, Record<string, number>>();
   for (const { row, reports } of rollups.values()) {
     if (reports <= 0 || row.level === "ALL") continue;
@@ -215,7 +237,6 @@ function rollupRows(rollups: Map<string, RollupRow>): CsvValue[][] {
       c[field] = (c[field] ?? 0) + 1;
     }
   }
-  const out: CsvValue[][] = [];
   for (const { row, reports, minYear, maxYear } of rollups.values()) {
     if (reports <= 0) continue;
     const p = row.props;
@@ -223,7 +244,6 @@ function rollupRows(rollups: Map<string, RollupRow>): CsvValue[][] {
     const first = p.year > 0 ? p.year : minYear;
     const last = p.year > 0 ? p.year : maxYear;
     const c = counts.get(row.id);
-    out.push([row.id, p.program, p.code, p.level, p.year, reports, first, last, ...COUNT_FIELDS.map((f) => c?.[f] ?? 0), ...ROLLUP_CODES.map((k) => p[k])]);
+    yield [row.id, p.program, p.code, p.level, p.year, reports, first, last, ...COUNT_FIELDS.map((f) => c?.[f] ?? 0), ...ROLLUP_CODES.map((k) => p[k])];
   }
-  return out;
 }

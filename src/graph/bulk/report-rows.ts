@@ -3,7 +3,7 @@
 //
 // A report's own rows (the report, its figures, its mentions, its advice, the file it was read
 // from) are CSV text here already. The shared nodes it names (places, programmes, laws, firms,
-// people, unlinked places) and its roll-up contribution come back as small records: which of them
+// people, unlinked places) and its roll-up contribution come back as small records (SharedRows): which of them
 // makes the node is decided in the main thread, where the first row of a key wins, as a MERGE does.
 // The rows come from the writer's own row model (GraphBatch, rows.ts), so the rules of the graph
 // live in one place.
@@ -11,7 +11,7 @@ import { GraphBatch, NAMED_LABELS, type EntityRow, type JurisdictionRow, type Me
 import { contributionsOfBatch, type Contribution } from "../rollups.js";
 import { provenanceProps } from "../provenance.js";
 import type { ReportInput } from "../writer.js";
-import { CsvLines, type CsvText, type CsvValue } from "./csv.js";
+import { CsvLines, packCsv, type CsvBytes, type CsvText, type CsvValue } from "./csv.js";
 
 export type FileKind = "nodes" | "relationships";
 
@@ -65,11 +65,17 @@ export interface ReportRows {
   path: string | null;
   url: string | null;
   /** the Report row but its last two fields, sourceUrl and ingestedAt: which file's URL a Report takes depends on the other files of its text */
-  report: CsvText;
+  report: CsvBytes;
   /** the report's other rows, by file (REPORT_FILES); empty files left out */
-  files: [string, CsvText][];
+  files: [string, CsvBytes][];
   /** the Source node of the file and its OF relationship: written for every file, also one whose text was read before */
-  source: [string, CsvText][];
+  source: [string, CsvBytes][];
+  /** SharedRows as JSON: one string crosses to another thread much faster than many small objects */
+  shared: string;
+}
+
+/** What a report names that other reports may name too: the main thread keeps each key once. */
+export interface SharedRows {
   places: PlaceNode[];
   entities: EntityNode[];
   unlinked: UnlinkedPlaceNode[];
@@ -77,6 +83,8 @@ export interface ReportRows {
   /** what the report adds to the programme roll-ups, if it names a programme */
   contribution: Contribution | null;
 }
+
+export const sharedRows = (rows: ReportRows): SharedRows => JSON.parse(rows.shared) as SharedRows;
 
 function checkColumns(what: string, actual: string[], expected: string[]): void {
   const missing = actual.filter((k) => !expected.includes(k));
@@ -147,17 +155,26 @@ export function reportRows(input: ReportInput): ReportRows {
     source.push(["Source", node], ["OF-Source", of]);
   }
 
+  // All the text in one buffer, which the worker hands over without a copy (see transferList).
+  const named = [...files, ...source];
+  const [reportBytes, ...bytes] = packCsv([report, ...named.map(([, text]) => text)]);
+  const packed = named.map(([name], i): [string, CsvBytes] => [name, bytes[i]!]);
   return {
     id,
     path: input.provenance?.path ?? input.source,
     url: input.provenance?.url ?? null,
-    report,
-    files: [...files],
-    source,
-    places: places.map(({ mentions: _, ...place }) => place),
-    entities,
-    unlinked: unlinked.map(({ mentions: _, ...u }) => u),
-    worksAt: batch.worksAt(),
-    contribution: contributionsOfBatch(batch)[0] ?? null,
+    report: reportBytes!,
+    files: packed.slice(0, files.size),
+    source: packed.slice(files.size),
+    shared: JSON.stringify({
+      places: places.map(({ mentions: _, ...place }) => place),
+      entities,
+      unlinked: unlinked.map(({ mentions: _, ...u }) => u),
+      worksAt: batch.worksAt(),
+      contribution: contributionsOfBatch(batch)[0] ?? null,
+    } satisfies SharedRows),
   };
 }
+
+/** The buffer to move, not copy, when posting the rows to another thread. */
+export const transferList = (rows: ReportRows): ArrayBuffer[] => [rows.report.bytes.buffer as ArrayBuffer];
