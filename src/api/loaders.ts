@@ -10,6 +10,7 @@ import type { RollupLevel } from "../graph/rollups.js";
 import { placeCodesOfPrograms, placesOfPrograms, programsWithin, type PlaceFilter } from "../graph/read/rollups.js";
 import { contentsOfReports, metricsById, metricsOfReports, reportsById, textsOfReports } from "../graph/read/reports.js";
 import { unlinkedPlacesByKey } from "../graph/read/unlinked.js";
+import { listBound } from "./guard/list-bounds.js";
 
 /**
  * A loader whose keys share extra arguments (a page window, filters): keys with equal
@@ -50,7 +51,7 @@ export function createLoaders(db: Database) {
     metric: byKeys((ids) => metricsById(db, ids)),
     unlinkedPlace: byKeys((keys) => unlinkedPlacesByKey(db, keys)),
     children: withArgs((codes, page: PageWindow) => childrenOf(db, codes, page)),
-    advisers: byKeys((codes) => advisersOf(db, codes)),
+    advisers: byKeys((codes) => advisersOf(db, codes, listBound("Jurisdiction", "lawFirms"))),
     /** id: the place's code */
     programsWithin: withArgs((codes, page: PageWindow) => programsWithin(db, codes, page)),
     placesOfProgram: withArgs((keys, args: { filter: PlaceFilter; page: PageWindow }) => placesOfPrograms(db, keys, args.filter, args.page)),
@@ -69,7 +70,7 @@ export function createLoaders(db: Database) {
     reportsMentioning: withArgs((keys, args: { label: MentionedLabel; year: number | null; page: PageWindow }) =>
       reportsMentioning(db, args.label, keys, args.year, args.page),
     ),
-    adviceGiven: byKeys((keys) => adviceGivenBy(db, keys)),
+    adviceGiven: byKeys((keys) => adviceGivenBy(db, keys, listBound("LawFirm", "advises"))),
     lawyers: byKeys((keys) => lawyersOf(db, keys)),
     firmOfPerson: byKeys((keys) => firmsOfPersons(db, keys)),
     reportContents: byKeys((ids) => contentsOfReports(db, ids)),

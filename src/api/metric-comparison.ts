@@ -5,8 +5,10 @@
 // rows, each flagged mixedUnits. Counts are summed (in the base unit: 1.2 万件 adds 12000); rates
 // are only listed. For a city or district, the figures of the places within it are listed per
 // place, and summed over the places nearest to it that state the figure (a township's count is
-// part of its district's, when both state one: it is listed, not added twice).
+// part of its district's, when both state one: it is listed, not added twice). Likewise a figure
+// stated as part of another (其中 …) is listed but not summed.
 import { isBelow } from "../extract/divisions.js";
+import { isStatedAsPart } from "../extract/sub-figures.js";
 import type { ComparedMetric } from "../graph/read/metrics.js";
 import type { MetricRecord } from "../graph/read/records.js";
 
@@ -15,7 +17,7 @@ export type Measure = "count" | "rate";
 export interface PlaceFigures {
   code: string;
   metrics: MetricRecord[];
-  /** counts: the sum of baseValue; null for rates */
+  /** counts: the sum of baseValue over the figures not stated as part of another; null for rates or when all are */
   total: number | null;
   /** false when a place between it and the compared one states the figure too (its sum holds this one's) */
   inTotal: boolean;
@@ -43,6 +45,18 @@ export const measureOf = (baseUnit: string): Measure => (baseUnit === RATE_UNIT 
 
 const sum = (metrics: MetricRecord[]) => Math.round(metrics.reduce((n, m) => n + m.baseValue, 0) * 1e6) / 1e6;
 
+/** 其中 …: a figure stated as part of one before it, which a sum would count twice. */
+const isPart = (m: MetricRecord) => isStatedAsPart(m.sentence, m.key, `${m.value}${m.unit}`);
+
+/** The figures a sum adds: all but those stated as part of another. */
+const summable = (metrics: MetricRecord[]) => metrics.filter((m) => !isPart(m));
+
+/** The sum of the summable figures; null when there are none. */
+function countTotal(metrics: MetricRecord[]): number | null {
+  const added = summable(metrics);
+  return added.length ? sum(added) : null;
+}
+
 /** Units by how many figures have them, then by name: the row order within a place and year. */
 function unitsOf(figures: MetricRecord[]): string[] {
   const counts = new Map<string, number>();
@@ -61,7 +75,7 @@ function rollUp(figures: MetricRecord[], measure: Measure): PlaceFigures[] {
   const places = codes.map((code) => ({
     code,
     metrics: byPlace.get(code)!,
-    total: measure === "count" ? sum(byPlace.get(code)!) : null,
+    total: measure === "count" ? countTotal(byPlace.get(code)!) : null,
     inTotal: !codes.some((other) => isBelow(code, other)),
   }));
   // largest totals first (the API lists the first few); rates and equal totals in code order
@@ -99,7 +113,7 @@ export function comparisonRows(
           measure,
         );
         const counted = within.filter((p) => p.inTotal);
-        const summed = [...own, ...counted.flatMap((p) => p.metrics)];
+        const summed = summable([...own, ...counted.flatMap((p) => p.metrics)]);
         rows.push({
           code,
           year,
@@ -107,9 +121,9 @@ export function comparisonRows(
           measure,
           mixedUnits: units.length > 1,
           metrics: own,
-          total: measure === "count" && own.length ? sum(own) : null,
+          total: measure === "count" ? countTotal(own) : null,
           within,
-          withinTotal: measure === "count" && counted.length ? sum(counted.flatMap((p) => p.metrics)) : null,
+          withinTotal: measure === "count" ? countTotal(counted.flatMap((p) => p.metrics)) : null,
           approximate: measure === "count" && summed.some((m) => m.qualifier !== "exact"),
         });
       }

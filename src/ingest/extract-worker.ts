@@ -4,16 +4,8 @@ import { parentPort } from "node:worker_threads";
 import { transferList } from "../graph/bulk/report-rows.js";
 import { extractOne, rowsOfOne, type ExtractRequest } from "./worker-protocol.js";
 
-async function answer(request: ExtractRequest): Promise<void> {
+parentPort!.on("message", async (request: ExtractRequest) => {
   if (!request.rows) return parentPort!.postMessage(await extractOne(request));
   const response = await rowsOfOne(request);
   parentPort!.postMessage(response, response.ok ? transferList(response.rows) : []);
-}
-
-// The pool sends the next request before this one is done: requests wait here, one at a time.
-let last = Promise.resolve();
-parentPort!.on("message", (request: ExtractRequest) => {
-  last = last
-    .then(() => answer(request))
-    .catch((error: unknown) => parentPort!.postMessage({ id: request.id, ok: false, error: `extraction worker: ${String(error)}` }));
 });

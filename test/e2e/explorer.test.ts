@@ -5,6 +5,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { extractReport } from "../../src/extract/index.js";
+import { deleteReport } from "../../src/graph/delete.js";
+import { writeReports } from "../../src/graph/writer.js";
+import { openTestDatabase } from "../support/db.js";
 import { emptyTestGraph, loadExamplesIntoEmptyGraph } from "../support/examples.js";
 import { startService, type RunningService } from "../support/api.js";
 import { cjkRendering, launchBrowser, waitForView } from "../support/browser.js";
@@ -242,15 +246,40 @@ describe("the explorer in a browser", () => {
     await page.waitForSelector("[data-unit] canvas");
     await expectCjkDrawn("[data-table=figures]", "5-figures");
   });
+
+  it("search shows a place name without a division code, with its level, that it has no code, and the place whose report names it", async () => {
+    // A sentence written for this test: 青溪湾社区 is no division, so the name stays unlinked.
+    const text = "杭州市西湖区北山街道2023年法治政府建设年度报告\n2023年，街道在青溪湾社区等地开展普法宣传。\n";
+    const db = openTestDatabase();
+    try {
+      await writeReports(db, [{ extraction: extractReport(text), source: null }]);
+      const { search } = await data(`{ search(text: "青溪湾", types: [UnlinkedPlace]) { node { ... on UnlinkedPlace { name level candidateCodes within { name } } } } }`);
+      expect(search.map((hit: any) => hit.node)).toEqual([{ name: "青溪湾社区", level: "COMMUNITY", candidateCodes: [], within: { name: "北山街道" } }]);
+
+      await page.goto(`${origin}/#/search?q=${encodeURIComponent("青溪湾")}`);
+      await waitForView(page);
+      const groups = await page.$$eval("[data-table^=search-]", (sections) => sections.map((s) => s.getAttribute("data-table")));
+      expect(groups).toContain("search-UnlinkedPlace");
+      const rows = await page.$$eval("[data-table=search-UnlinkedPlace] tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+      expect(rows).toEqual([["青溪湾社区", "no division code 无区划代码 · community 村社区 · named in a report of 北山街道"]]);
+      // no page of its own to link to; the place whose report names it is a link
+      expect(await page.$$eval("[data-table=search-UnlinkedPlace] a", (links) => links.map((a) => a.textContent))).toEqual(["北山街道"]);
+      await expectCjkDrawn("[data-table=search-UnlinkedPlace]", "6-search-unlinked");
+    } finally {
+      await deleteReport(db, extractReport(text).textHash);
+      await db.close();
+    }
+  });
 });
 
 async function waitForDownload(dir: string, before: Set<string>): Promise<string> {
-  for (let i = 0; i < 100; i++) {
+  // A generous bound: a loaded machine may take seconds to write a small file.
+  for (let i = 0; i < 600; i++) {
     const done = readdirSync(dir).filter((f) => !before.has(f) && !f.endsWith(".crdownload"));
     if (done.length) return done[0]!;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error("no download within 10 s");
+  throw new Error("no download within 60 s");
 }
 
 /** One CSV record (the test's own reading, independent of the app's writer). */

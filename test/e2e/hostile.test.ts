@@ -85,6 +85,15 @@ async function whileHealthChecked<T>(attack: () => Promise<T>): Promise<{ result
   return { result, slowestHealthMs: slowest, checks };
 }
 
+/** Waits for `condition`; the bound is far above what a loaded machine needs, only so a failure says what it waited for. */
+async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 120_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms / 1000} s for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** A refusal made before any Cypher: HTTP 400, QUERY_TOO_COMPLEX, no data, no round trips. */
 function expectRefused(answer: Answer, message: RegExp) {
   expect(answer.status, JSON.stringify(answer.json).slice(0, 300)).toBe(400);
@@ -281,60 +290,62 @@ describe("smaller holes", () => {
 });
 
 describe("faults", () => {
-  it("Neo4j gone: SERVICE_UNAVAILABLE within 100 ms per request, recovery within 5 s of its return", async () => {
+  it("Neo4j gone: SERVICE_UNAVAILABLE at once, without trying Neo4j per request; recovery by itself when it returns", async () => {
     const query = `{ jurisdiction(code: "330106") { name } }`;
     expect((await gql(query)).json.data.jurisdiction.name).toBe("西湖区");
     proxy.cutAfter(0);
-    let restoredAt = 0;
     try {
       // The first request finds Neo4j gone (a query not answered before: no cached answer); from then on the server knows.
       expect((await gql(`{ jurisdiction(code: "330100") { name } }`)).json.errors[0].extensions.code).toBe("SERVICE_UNAVAILABLE");
       // A probe confirms the outage (one broken connection is not one); then it is known down.
-      const known = Date.now() + 5000;
-      while ((await service.get("/healthz")).status !== 503 && Date.now() < known) await new Promise((r) => setTimeout(r, 50));
-      const times: number[] = [];
+      await until(async () => (await service.get("/healthz")).status === 503, "the outage to be confirmed");
       for (let i = 0; i < 20; i++) {
         const answer = await gql(`{ jurisdiction(code: "4401${String(i).padStart(2, "0")}") { name } }`); // never asked before: no cached answer
         expect(answer.json.errors?.[0]?.extensions.code, JSON.stringify(answer.json)).toBe("SERVICE_UNAVAILABLE");
-        times.push(answer.ms);
+        // Refused before its first statement: no connection attempt and its timeouts (2.6–3.8 s
+        // each before). Counted rather than timed, so that a loaded machine cannot fail it.
+        expect(answer.json.extensions.cypherRoundTrips, JSON.stringify(answer.json)).toBe(0);
       }
-      expect(Math.max(...times)).toBeLessThanOrEqual(100); // was 2.6–3.8 s each
       expect((await service.get("/healthz")).status).toBe(503);
     } finally {
       proxy.restore();
-      restoredAt = performance.now();
     }
-    let recovered = false;
-    while (!recovered && performance.now() - restoredAt < 5000) {
-      recovered = !(await gql(query)).json.errors;
-      if (!recovered) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(recovered).toBe(true);
+    // The background probe notices Neo4j is back (it tries every 250 ms).
+    await until(async () => !(await gql(query)).json.errors, "requests to succeed again");
     const health = await service.get("/healthz");
     expect(health.status, health.body).toBe(200);
-  });
+  }, 300_000);
 
   it("SIGTERM under load: every request in flight is answered, then exit 0", async () => {
-    const slow = await startProxy(inject("neo4jUri"));
-    const server = await startService({ NEO4J_URI: slow.uri });
-    try {
-      slow.delay(400); // each answer from Neo4j takes 400 ms more: requests are in flight when the signal comes
-      const sent = performance.now();
-      const requests = Array.from({ length: 20 }, (_, i) =>
-        gql(`{ jurisdictions(first: ${i + 1}) { totalCount } }`, undefined, undefined, server.url).then(
-          (a) => a.status,
-          (error: Error) => `failed after ${Math.round(performance.now() - sent)} ms: ${(error.cause as Error)?.message ?? error.message}`,
-        ),
+    const relay = await startProxy(inject("neo4jUri"));
+    // Long request and shutdown limits: this test is about which requests are answered, and a
+    // loaded machine must not turn it into one about time.
+    const server = await startService({ NEO4J_URI: relay.uri, KG_REQUEST_TIMEOUT_MS: "600000", KG_SHUTDOWN_MS: "600000" });
+    const searchFor = (marker: string) =>
+      gql(`query($t: String!) { search(text: $t) { score } }`, { t: marker }, undefined, server.url).then(
+        (a) => (a.status === 200 && Array.isArray(a.json?.data?.search) ? "answered" : `${a.status}: ${JSON.stringify(a.json).slice(0, 200)}`),
+        (error: Error) => `failed: ${(error.cause as Error)?.message ?? error.message}`,
       );
-      await new Promise((r) => setTimeout(r, 150));
+    const markers = (prefix: string) => Array.from({ length: 20 }, (_, i) => `${prefix}${String(i).padStart(2, "0")}`);
+    try {
+      // Open the driver's connections first, so that holding answers below never meets a handshake.
+      expect(await Promise.all(markers("warmup").map(searchFor))).toEqual(markers("warmup").map(() => "answered"));
+      // Each request's search text reaches Neo4j as a parameter; Neo4j's answers to them are held,
+      // so all 20 are in flight, and stay so, until the test releases them after the signal.
+      relay.holdAnswersTo("inflight");
+      const requests = markers("inflight").map(searchFor);
+      await until(() => markers("inflight").every((m) => relay.sentOnHeld().includes(m)), "all 20 queries at Neo4j");
       const exit = server.signal("SIGTERM");
-      const statuses = await Promise.all(requests);
-      expect(statuses, server.output().slice(-300)).toEqual(statuses.map(() => 200));
+      await until(() => /stopping: no new requests/.test(server.output()), "the server to start stopping");
+      relay.release();
+      const answers = await Promise.all(requests);
+      expect(answers, server.output().slice(-300)).toEqual(answers.map(() => "answered"));
       expect(await exit).toBe(0);
       expect(server.output()).toMatch(/stopped: 20 requests in flight were answered/);
     } finally {
+      relay.release();
       await server.stop();
-      await slow.close();
+      await relay.close();
     }
-  });
+  }, 300_000);
 });

@@ -112,7 +112,7 @@ describe("query plans of the read layer", () => {
         await places.countReportsWithin(rdb, district, null);
         await places.countReportsWithin(rdb, street, 2023);
       },
-      "places.advisersOf": () => places.advisersOf(rdb, ["330106005"]),
+      "places.advisersOf": () => places.advisersOf(rdb, ["330106005"], 50),
       "programs.programsByKey": () => programs.programsByKey(rdb, [program.key]),
       "programs.reportsMentioning": async () => {
         for (const label of ["Program", "Law", "LawFirm", "Person"] as const) {
@@ -179,7 +179,7 @@ describe("query plans of the read layer", () => {
         await firms.countLawFirms(rdb, null);
         await firms.countLawFirms(rdb, "33");
       },
-      "firms.adviceGivenBy": () => firms.adviceGivenBy(rdb, ["浙江澄衡律师事务所"]),
+      "firms.adviceGivenBy": () => firms.adviceGivenBy(rdb, ["浙江澄衡律师事务所"], 50),
       "firms.lawyersOf": () => firms.lawyersOf(rdb, ["浙江澄衡律师事务所"]),
       "firms.personsByKey": () => firms.personsByKey(rdb, ["林晓蕾"]),
       "firms.firmsOfPersons": () => firms.firmsOfPersons(rdb, ["林晓蕾"]),
@@ -227,9 +227,9 @@ describe("query plans of the read layer", () => {
       },
       "search.searchEntities": () => search.searchEntities(rdb, "枫桥", ["Program", "Jurisdiction"], 5),
       "lookups.jurisdictionWith": async () => {
-        const everything = { ancestors: true, advisers: true, programs: [first, { limit: 5, after: [1, "a"] }] };
+        const everything = { ancestors: true, advisers: 50, programs: [first, { limit: 5, after: [1, "a"] }] };
         await lookups.jurisdictionWith(rdb, "330106005", everything);
-        await lookups.jurisdictionWith(rdb, "330106", { ancestors: false, advisers: false, programs: [] });
+        await lookups.jurisdictionWith(rdb, "330106", { ancestors: false, advisers: null, programs: [] });
       },
       "lookups.programWith": async () => {
         const places = [
@@ -241,8 +241,8 @@ describe("query plans of the read layer", () => {
         await lookups.programWith(rdb, "no such programme", { places: [], reports: [] });
       },
       "lookups.lawFirmWith": async () => {
-        await lookups.lawFirmWith(rdb, "浙江澄衡律所", { advice: true, lawyers: true });
-        await lookups.lawFirmWith(rdb, "浙江澄衡律师事务所", { advice: false, lawyers: false });
+        await lookups.lawFirmWith(rdb, "浙江澄衡律所", { advice: 50, lawyers: true });
+        await lookups.lawFirmWith(rdb, "浙江澄衡律师事务所", { advice: null, lawyers: false });
       },
     };
     for (const [name, call] of Object.entries(calls)) {

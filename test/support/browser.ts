@@ -20,9 +20,12 @@ export async function launchBrowser(): Promise<{ browser: Browser; downloads: st
   return { browser, downloads };
 }
 
-/** Waits until the explorer marks the current view as drawn. */
-export async function waitForView(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.ready === "1", { timeout });
+/**
+ * Waits until the explorer marks the view of the current address as drawn: after a click or a
+ * new address, the previous view's mark stays until the app has handled the change.
+ */
+export async function waitForView(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.ready === "1" && document.body.dataset.view === location.hash, { timeout });
 }
 
 /**

@@ -8,8 +8,16 @@ export interface CuttableProxy {
   cutAfter(bytes: number): void;
   /** accept and relay again */
   restore(): void;
-  /** hold each answer from the server this long before passing it on (0: none) */
-  delay(ms: number): void;
+  /**
+   * From now on, once a client sends bytes holding `marker` on a connection (a string parameter of
+   * a query, say), hold everything the server answers on that connection until release(): the
+   * query stays in flight for as long as the test wants. Handshakes and other queries pass.
+   */
+  holdAnswersTo(marker: string): void;
+  /** the markers' surroundings: all that clients sent on held connections, as latin1 text */
+  sentOnHeld(): string;
+  /** pass on what was held, and hold nothing more */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -18,7 +26,8 @@ export async function startProxy(targetUri: string): Promise<CuttableProxy> {
   const sockets = new Set<Socket>();
   let budget = Infinity;
   let down = false;
-  let delayMs = 0;
+  let holdMarker: string | null = null;
+  const held = new Map<Socket, { sent: string; answers: Buffer[] }>();
 
   const cutAll = () => {
     down = true;
@@ -31,15 +40,26 @@ export async function startProxy(targetUri: string): Promise<CuttableProxy> {
     const upstream = new Socket();
     sockets.add(client).add(upstream);
     upstream.connect(Number(target.port), target.hostname);
+    let recent = ""; // the tail of what this client sent, so a marker split across chunks is still seen
     client.on("data", (chunk) => {
       if (down) return;
       budget -= chunk.length;
       if (budget < 0) return cutAll();
+      const text = recent + chunk.toString("latin1");
+      const holding = held.get(client);
+      if (holding) holding.sent += chunk.toString("latin1");
+      else if (holdMarker !== null && text.includes(holdMarker)) held.set(client, { sent: text, answers: [] });
+      recent = text.slice(-256);
       upstream.write(chunk);
     });
-    const relay = (chunk: Buffer) => !down && client.write(chunk);
-    upstream.on("data", (chunk: Buffer) => (delayMs ? setTimeout(relay, delayMs, chunk) : relay(chunk)));
+    upstream.on("data", (chunk: Buffer) => {
+      if (down) return;
+      const holding = held.get(client);
+      if (holding) holding.answers.push(chunk);
+      else client.write(chunk);
+    });
     const end = () => {
+      held.delete(client);
       client.destroy();
       upstream.destroy();
       sockets.delete(client);
@@ -59,8 +79,14 @@ export async function startProxy(targetUri: string): Promise<CuttableProxy> {
       budget = Infinity;
       down = false;
     },
-    delay(ms) {
-      delayMs = ms;
+    holdAnswersTo(marker) {
+      holdMarker = marker;
+    },
+    sentOnHeld: () => [...held.values()].map((h) => h.sent).join("\n"),
+    release() {
+      holdMarker = null;
+      for (const [client, { answers }] of held) for (const chunk of answers) if (!client.destroyed) client.write(chunk);
+      held.clear();
     },
     close: () =>
       new Promise((done) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { comparisonRows } from "../../src/api/metric-comparison.js";
+import { extractReport } from "../../src/extract/index.js";
+import { isStatedAsPart } from "../../src/extract/sub-figures.js";
 import type { ComparedMetric } from "../../src/graph/read/metrics.js";
 
 let n = 0;
@@ -95,5 +97,54 @@ describe("comparisonRows", () => {
   it("takes the years found when none are asked for", () => {
     const rows = comparisonRows([DISTRICT], null, [figure(DISTRICT, DISTRICT, 2024, 5, "件"), figure(DISTRICT, TOWN_A, 2022, 2, "件")]);
     expect(rows.map((r) => r.year)).toEqual([2022, 2024]);
+  });
+});
+
+describe("figures stated as part of another (其中)", () => {
+  // Sentences written for this test.
+  const TEXT =
+    "杭州市西湖区2023年法治政府建设年度报告\n" +
+    "全年办理法律援助案件320件，其中刑事法律援助案件85件、民事法律援助案件60件，提供法律咨询1500人次。\n" +
+    "全年受理行政复议案件42件，其中：不予受理3件，撤销2件；另受理法律援助案件12件。\n";
+
+  /** The report's figures of one kind as compareMetrics reads them, each with its evidence sentence. */
+  function figuresOfKind(kind: string, place: string, asked = place): ComparedMetric[] {
+    const x = extractReport(TEXT);
+    return x.metrics
+      .filter((m) => m.kind === kind)
+      .map((m, i) => ({
+        id: `r:${i}`, key: m.name, value: m.value, unit: m.unit, baseValue: m.baseValue, baseUnit: m.baseUnit, kind: m.kind, qualifier: m.qualifier,
+        year: m.year, sentence: x.sentences[m.mention.sentence]!.text, start: m.mention.start, end: m.mention.end, reportId: "r", jurisdictionCode: place, asked,
+      }));
+  }
+
+  it("knows a part by 其中 opening its clause, or by a bare 其中 opening a list, up to the semicolon", () => {
+    const sentence = "全年办理法律援助案件320件,其中刑事法律援助案件85件、民事法律援助案件60件,提供法律咨询1500人次。";
+    expect(isStatedAsPart(sentence, "办理法律援助案件", "320件")).toBe(false);
+    expect(isStatedAsPart(sentence, "刑事法律援助案件", "85件")).toBe(true);
+    expect(isStatedAsPart(sentence, "民事法律援助案件", "60件")).toBe(true);
+    expect(isStatedAsPart(sentence, "提供法律咨询", "1500人次")).toBe(false);
+    const list = "全年受理行政复议案件42件，其中：不予受理3件，撤销2件；另受理法律援助案件12件。";
+    expect(isStatedAsPart(list, "受理行政复议案件", "42件")).toBe(false);
+    expect(isStatedAsPart(list, "不予受理", "3件")).toBe(true);
+    expect(isStatedAsPart(list, "撤销", "2件")).toBe(true);
+    expect(isStatedAsPart(list, "另受理法律援助案件", "12件")).toBe(false);
+    // not found in a sentence stored cut short: summed, as before
+    expect(isStatedAsPart("其中刑事", "刑事法律援助案件", "85件")).toBe(false);
+  });
+
+  it("lists the parts but leaves them out of a place's total", () => {
+    const figures = figuresOfKind("legal-aid-cases", OTHER);
+    expect(figures.map((m) => m.baseValue)).toEqual([320, 85, 60, 12]);
+    const [row] = comparisonRows([OTHER], [2023], figures);
+    expect(row!.metrics.map((m) => m.baseValue)).toEqual([320, 85, 60, 12]);
+    expect(row!.total).toBe(332); // 320 + 12; was 477, the parts of the 320 added again
+  });
+
+  it("leaves them out of the roll-up of the places within, too", () => {
+    const [row] = comparisonRows([DISTRICT], [2023], figuresOfKind("legal-aid-cases", TOWN_A, DISTRICT));
+    expect(row!.within.map((p) => [p.code, p.total, p.metrics.length])).toEqual([[TOWN_A, 332, 4]]);
+    expect(row!.withinTotal).toBe(332);
+    expect(row!.total).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ async function render(): Promise<void> {
   const token = ++renders;
   const isCurrent = () => token === renders;
   const route = currentRoute();
+  const hash = location.hash;
   resetMarks();
   document.title = "kg-reports explorer";
   try {
@@ -36,7 +37,7 @@ async function render(): Promise<void> {
     if (isCurrent()) markComplete();
   }
   if (isCurrent()) {
-    markReady();
+    markReady(hash);
     // Entity pages mark themselves complete once what they load afterwards is drawn.
     if (route.path[0] !== "e") markComplete();
   }

@@ -12,6 +12,7 @@ export const SEARCH = `query Search($text: String!) {
       ... on Law { name }
       ... on LawFirm { name }
       ... on Person { name role }
+      ... on UnlinkedPlace { name kind unlinkedLevel: level candidateCodes within { id name } }
     }
   }
 }`;

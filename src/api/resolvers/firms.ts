@@ -6,6 +6,7 @@ import { lawFirmWith } from "../../graph/read/lookups.js";
 import { countReportsMentioning } from "../../graph/read/programs.js";
 import type { Context } from "../context.js";
 import { badInput, notFound, quote } from "../errors.js";
+import { listBound } from "../guard/list-bounds.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { selectedFields } from "../selection.js";
 import { Law, LawFirm, LawFirmConnection, Person, ReportConnection, toJurisdiction, toLaw, toLawFirm, toPerson, toReport } from "../types/entities.js";
@@ -28,7 +29,8 @@ export class LawFirmResolver {
     if (!name.trim()) throw badInput("name: give a law firm's name");
     // The firm, and the lists the query asks of it, in one statement; the field resolvers find them in the loaders.
     const fields = selectedFields(info);
-    const found = await lawFirmWith(ctx.db, name, { advice: fields.some((f) => f.name === "advises"), lawyers: fields.some((f) => f.name === "lawyers") });
+    const adviceLimit = fields.some((f) => f.name === "advises") ? listBound("LawFirm", "advises") : null;
+    const found = await lawFirmWith(ctx.db, name, { advice: adviceLimit, lawyers: fields.some((f) => f.name === "lawyers") });
     if (!found) throw notFound(`law firm ${quote(name)}`);
     const { firm, advice, lawyers } = found;
     ctx.loaders.lawFirm.prime(firm.key, firm);

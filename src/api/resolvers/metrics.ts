@@ -23,7 +23,7 @@ export class MetricPlaceFigures {
   @Field(() => [Metric])
   metrics!: Metric[];
 
-  @Field(() => Float, { nullable: true, description: "counts: the sum of the figures' baseValue; null for rates" })
+  @Field(() => Float, { nullable: true, description: "counts: the sum of the figures' baseValue, leaving out those stated as part of another (其中 …); null for rates or when every figure is such a part" })
   total!: number | null;
 
   @Field(() => Boolean, {
@@ -55,7 +55,7 @@ export class MetricComparison {
   @Field(() => [Metric], { description: "the place's own figures" })
   metrics!: Metric[];
 
-  @Field(() => Float, { nullable: true, description: "counts: the sum of the own figures' baseValue (as stated: a figure that is part of another is added too); null for rates" })
+  @Field(() => Float, { nullable: true, description: "counts: the sum of the own figures' baseValue, leaving out those stated as part of another (其中 …: listed in metrics, not added twice); null for rates or when every figure is such a part" })
   total!: number | null;
 
   @Field(() => [MetricPlaceFigures], {
@@ -63,7 +63,7 @@ export class MetricComparison {
   })
   within!: MetricPlaceFigures[];
 
-  @Field(() => Float, { nullable: true, description: "counts: the sum over the places within that are inTotal; null for rates or when none state the figure" })
+  @Field(() => Float, { nullable: true, description: "counts: the sum over the places within that are inTotal, leaving out figures stated as part of another (其中 …); null for rates or when none state the figure" })
   withinTotal!: number | null;
 
   @Field(() => Boolean, { description: "a summed figure was stated as about or over (约, 余): the sums are not exact counts" })

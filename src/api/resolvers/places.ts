@@ -17,6 +17,7 @@ import { countProgramsWithin } from "../../graph/read/rollups.js";
 import type { JurisdictionRecord } from "../../graph/read/records.js";
 import type { Context } from "../context.js";
 import { badInput, notFound, quote } from "../errors.js";
+import { listBound } from "../guard/list-bounds.js";
 import { PageArgs, pageWindow, toConnection, windowsOf, type PageLimits } from "../pagination.js";
 import { selectedFields, selectionsOf, type SelectedField } from "../selection.js";
 import {
@@ -71,7 +72,7 @@ function parentCode(place: JurisdictionRecord): string | null {
 function jurisdictionWants(fields: SelectedField[], limits: PageLimits): JurisdictionWants {
   return {
     ancestors: fields.some((f) => f.name === "parent" || f.name === "ancestors"),
-    advisers: fields.some((f) => f.name === "lawFirms"),
+    advisers: fields.some((f) => f.name === "lawFirms") ? listBound("Jurisdiction", "lawFirms") : null,
     programs: windowsOf(selectionsOf(fields, "programs"), limits),
   };
 }

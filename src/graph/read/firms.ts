@@ -67,16 +67,28 @@ export interface FirmAdviceRecord {
   sentence: string | null;
 }
 
-/** The places the firm bound to `f` advises, per report that says so: one list. */
+/**
+ * The places the firm bound to `f` advises, per report that says so: the first $adviceLimit in
+ * place order, one list. Each sentence is looked up from its report (found by id), not from the
+ * firm: a firm's mentions grow with the graph, a report's do not.
+ */
 export const ADVICE_GIVEN_BY = `COLLECT {
      MATCH (f)-[a:ADVISES]->(j:Jurisdiction)
-     OPTIONAL MATCH (:Report {id: a.report})-[m:MENTIONS]->(f)
-     WITH f, a, j, m ORDER BY j.code, a.year
+     WITH f, a, j ORDER BY j.code, a.year, a.report LIMIT toInteger($adviceLimit)
+     OPTIONAL MATCH (r:Report {id: a.report})
+     OPTIONAL MATCH (r)-[m:MENTIONS]->(f)
+     WITH f, a, j, m ORDER BY j.code, a.year, a.report
      RETURN {firmKey: f.key, jurisdiction: j {${JURISDICTION_FIELDS}}, year: a.year, reportId: a.report, sentence: m.sentences[0]}
    }`;
 
-export async function adviceGivenBy(db: Database, keys: readonly string[]): Promise<FirmAdviceRecord[][]> {
-  const found = await readByKeys<FirmAdviceRecord[]>(db, `UNWIND $keys AS key MATCH (f:LawFirm {key: key}) RETURN key, ${ADVICE_GIVEN_BY} AS value`, keys);
+/** Each firm's advice (ADVICE_GIVEN_BY), at most `limit` items per firm. */
+export async function adviceGivenBy(db: Database, keys: readonly string[], limit: number): Promise<FirmAdviceRecord[][]> {
+  const found = await readByKeys<FirmAdviceRecord[]>(
+    db,
+    `UNWIND $keys AS key MATCH (f:LawFirm {key: key}) RETURN key, ${ADVICE_GIVEN_BY} AS value`,
+    keys,
+    { adviceLimit: limit },
+  );
   return found.map((advice) => advice ?? []);
 }
 

@@ -20,8 +20,8 @@ function listOf(fragments: Fragment[]): Fragment {
 export interface JurisdictionWants {
   /** from the province down to the parent (parent and ancestors) */
   ancestors: boolean;
-  /** the firms advising it (lawFirms) */
-  advisers: boolean;
+  /** the firms advising it (lawFirms): at most this many, or null when not asked for */
+  advisers: number | null;
   /** pages of its programmes, one per selection of `programs` */
   programs: PageWindow[];
 }
@@ -40,9 +40,9 @@ export async function jurisdictionWith(db: Database, code: string, wants: Jurisd
     `MATCH (j:Jurisdiction {code: $code})
      RETURN j {${JURISDICTION_FIELDS}} AS place,
             ${wants.ancestors ? ANCESTORS_OF : "null"} AS ancestors,
-            ${wants.advisers ? ADVISERS_OF : "null"} AS advisers,
+            ${wants.advisers !== null ? ADVISERS_OF : "null"} AS advisers,
             ${programs.cypher} AS programs`,
-    { code, ...programs.params },
+    { code, advisersLimit: wants.advisers, ...programs.params },
   );
   if (!row) return null;
   return { ...row, programs: row.programs.map((rows, i) => toPage(rows, wants.programs[i]!)) };
@@ -81,7 +81,8 @@ export async function programWith(db: Database, name: string, wants: ProgramWant
 }
 
 export interface LawFirmWants {
-  advice: boolean;
+  /** the places it advises: at most this many, or null when not asked for */
+  advice: number | null;
   lawyers: boolean;
 }
 
@@ -97,7 +98,7 @@ export async function lawFirmWith(db: Database, name: string, wants: LawFirmWant
   return readOne<LawFirmWith>(
     db,
     `${named.cypher}
-     RETURN f {${FIRM_FIELDS}} AS firm, ${wants.advice ? ADVICE_GIVEN_BY : "null"} AS advice, ${wants.lawyers ? LAWYERS_OF : "null"} AS lawyers`,
-    named.params,
+     RETURN f {${FIRM_FIELDS}} AS firm, ${wants.advice !== null ? ADVICE_GIVEN_BY : "null"} AS advice, ${wants.lawyers ? LAWYERS_OF : "null"} AS lawyers`,
+    { ...named.params, adviceLimit: wants.advice },
   );
 }

@@ -155,17 +155,28 @@ export interface AdviceRecord {
   sentence: string | null;
 }
 
-/** The firms the text says advise the place bound to `j`, with the year and report that says so: one list. */
+/**
+ * The firms the text says advise the place bound to `j`, with the year and report that says so:
+ * the first $advisersLimit by firm name, one list. Each sentence is looked up from its report
+ * (found by id), not from the firm, whose mentions grow with the graph.
+ */
 export const ADVISERS_OF = `COLLECT {
      MATCH (f:LawFirm)-[a:ADVISES]->(j)
-     OPTIONAL MATCH (:Report {id: a.report})-[m:MENTIONS]->(f)
-     WITH f, a, m ORDER BY f.name, a.year
+     WITH f, a, j ORDER BY f.name, a.year, a.report LIMIT toInteger($advisersLimit)
+     OPTIONAL MATCH (r:Report {id: a.report})
+     OPTIONAL MATCH (r)-[m:MENTIONS]->(f)
+     WITH f, a, j, m ORDER BY f.name, a.year, a.report
      RETURN {firm: f {key: f.key, name: f.name}, jurisdictionCode: j.code, year: a.year, reportId: a.report, sentence: m.sentences[0]}
    }`;
 
-/** Firms the text says advise each place, with the year and report that says so. */
-export async function advisersOf(db: Database, codes: readonly string[]): Promise<AdviceRecord[][]> {
-  const found = await readByKeys<AdviceRecord[]>(db, `UNWIND $keys AS key MATCH (j:Jurisdiction {code: key}) RETURN key, ${ADVISERS_OF} AS value`, codes);
+/** Firms the text says advise each place, with the year and report that says so: at most `limit` per place. */
+export async function advisersOf(db: Database, codes: readonly string[], limit: number): Promise<AdviceRecord[][]> {
+  const found = await readByKeys<AdviceRecord[]>(
+    db,
+    `UNWIND $keys AS key MATCH (j:Jurisdiction {code: key}) RETURN key, ${ADVISERS_OF} AS value`,
+    codes,
+    { advisersLimit: limit },
+  );
   return found.map((advice) => advice ?? []);
 }
 
