@@ -4,8 +4,9 @@
 // are appended to their files at once, so they are not kept. What stays in memory until the end
 // is what a key's first row decides and later rows add to, as the writer's MERGEs do: the shared
 // nodes (places, programmes, laws, firms, people, unlinked places, each once with its aliases),
-// the pairs of MERGEd relationships (PART_OF, WORKS_AT), the roll-up sums, and per report id
-// whether it has a URL (a later file of the same text may bring one; see add).
+// the pairs of MERGEd relationships (PART_OF, WORKS_AT), the report counts the roll-ups are summed
+// from, the paths read (a Source per path), and per report id whether it has a URL (a later file
+// of the same text may bring one; see add). These grow with the distinct keys, not with the text.
 import { join } from "node:path";
 import { NAMED_LABELS, type NamedLabel } from "../rows.js";
 import { COUNT_FIELD, deltaRows, type Contribution } from "../rollups.js";
@@ -46,10 +47,11 @@ export class GraphFiles {
   private readonly unlinked = new Map<string, UnlinkedPlaceNode>();
   private readonly worksAt = new Set<string>();
   /**
-   * Reports per programme, subject place chain and year: the roll-ups are summed from these at the
-   * end (there are far fewer of them than roll-up nodes, and counting one is cheap).
+   * Per programme, reports per subject place chain and year: the roll-ups are summed from these at
+   * the end, one programme at a time (there are far fewer of them than roll-up nodes, counting one
+   * is cheap, and a programme's roll-ups depend on its own counts only).
    */
-  private readonly contributions = new Map<string, { contribution: Contribution; reports: number }>();
+  private readonly contributions = new Map<string, Map<string, CountedContribution>>();
   /** URLs that files read after a report's row was written brought it */
   private readonly urlFills = new Map<string, string>();
 
@@ -126,31 +128,19 @@ export class GraphFiles {
   }
 
   private countContribution(c: Contribution): void {
-    const rest = `\u0000${c.year}\u0000${c.places.join(",")}`;
+    const chain = `${c.year}\u0000${c.places.join(",")}`;
     for (const program of c.programs) {
-      const key = program + rest;
-      const known = this.contributions.get(key);
+      let counted = this.contributions.get(program);
+      if (!counted) this.contributions.set(program, (counted = new Map()));
+      const known = counted.get(chain);
       if (known) known.reports++;
-      else this.contributions.set(key, { contribution: { programs: [program], year: c.year, places: c.places }, reports: 1 });
+      else counted.set(chain, { contribution: { programs: [program], year: c.year, places: c.places }, reports: 1 });
     }
   }
 
-  /** The roll-up sums, from the counted contributions: each one's rows (rollups.ts) weighted by its reports. */
-  private rollupSums(): Map<string, RollupRow> {
-    const rollups = new Map<string, RollupRow>();
-    for (const { contribution, reports } of this.contributions.values()) {
-      for (const delta of deltaRows([contribution], 1)) {
-        const sum = rollups.get(delta.id);
-        if (!sum) {
-          rollups.set(delta.id, { row: delta, reports, minYear: delta.minYear, maxYear: delta.maxYear });
-          continue;
-        }
-        sum.reports += reports;
-        if (delta.minYear !== null) sum.minYear = sum.minYear === null ? delta.minYear : Math.min(sum.minYear, delta.minYear);
-        if (delta.maxYear !== null) sum.maxYear = sum.maxYear === null ? delta.maxYear : Math.max(sum.maxYear, delta.maxYear);
-      }
-    }
-    return rollups;
+  /** Every programme's roll-up nodes, one programme at a time, so that only one programme's sums are in memory. */
+  private *rollupRows(): Generator<CsvValue[]> {
+    for (const counted of this.contributions.values()) yield* rollupRows(rollupSums(counted));
   }
 
   get reports(): number {
@@ -200,7 +190,7 @@ export class GraphFiles {
     }
     await nodes("UnlinkedPlace", ["key:ID(UnlinkedPlace)", "name", "kind", "level", "within", "candidates:string[]"], [...this.unlinked.values()].map((u) => [u.key, u.name, u.kind, u.level, u.within, u.candidates]));
     await relationships("WORKS_AT", [":START_ID(Person)", ":END_ID(LawFirm)"], pairs(this.worksAt));
-    await nodes("ProgramRollup", ROLLUP_COLUMNS, rollupRows(this.rollupSums()));
+    await nodes("ProgramRollup", ROLLUP_COLUMNS, this.rollupRows());
     await nodes("GraphVersion", ["id:ID(GraphVersion)", "version:long"], [["graph", 1]]);
     const now = new Date().toISOString();
     await nodes("Migration", ["id:ID(Migration)", "appliedAt:datetime"], migrationIds.map((id) => [id, now]));
@@ -218,6 +208,30 @@ export class GraphFiles {
 }
 
 export type ImportFiles = ImportFile[];
+
+interface CountedContribution {
+  /** one programme's contribution */
+  contribution: Contribution;
+  reports: number;
+}
+
+/** A programme's roll-up sums, from its counted contributions: each one's rows (rollups.ts) weighted by its reports. */
+function rollupSums(counted: Map<string, CountedContribution>): Map<string, RollupRow> {
+  const rollups = new Map<string, RollupRow>();
+  for (const { contribution, reports } of counted.values()) {
+    for (const delta of deltaRows([contribution], 1)) {
+      const sum = rollups.get(delta.id);
+      if (!sum) {
+        rollups.set(delta.id, { row: delta, reports, minYear: delta.minYear, maxYear: delta.maxYear });
+        continue;
+      }
+      sum.reports += reports;
+      if (delta.minYear !== null) sum.minYear = sum.minYear === null ? delta.minYear : Math.min(sum.minYear, delta.minYear);
+      if (delta.maxYear !== null) sum.maxYear = sum.maxYear === null ? delta.maxYear : Math.max(sum.maxYear, delta.maxYear);
+    }
+  }
+  return rollups;
+}
 
 // Numbers the writer sends from JavaScript are stored as floats, counts included.
 const ROLLUP_COLUMNS = ["id:ID(ProgramRollup)", "program", "code", "level", "year:double", "reports:double", "firstYear:double", "lastYear:double", ...COUNT_FIELDS.map((f) => `${f}:double`), ...ROLLUP_CODES];
