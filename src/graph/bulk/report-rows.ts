@@ -32,8 +32,9 @@ const METRIC_STRINGS = ["key", "unit", "baseUnit", "kind", "qualifier", "sentenc
 const METRIC_PROPS = [...METRIC_NUMBERS, ...METRIC_STRINGS];
 
 const MENTIONED = ["Jurisdiction", ...NAMED_LABELS, "UnlinkedPlace"] as const;
-const MENTION_COLUMNS = ["count:double", "sentences:string[]", "starts:double[]", "ends:double[]"];
-const mentionValues = (m: MentionRow): CsvValue[] => [m.count, m.sentences, m.starts, m.ends];
+// As the writer's: the last three order an entity's reports newest first (009_mention_order.cypher).
+const MENTION_COLUMNS = ["count:double", "sentences:string[]", "starts:double[]", "ends:double[]", "target", "newest:double", "report"];
+const mentionValues = (m: MentionRow, target: string, year: number | null): CsvValue[] => [m.count, m.sentences, m.starts, m.ends, target, -(year ?? 0), m.report];
 
 // What a Source keeps of the file read from its path (provenance.ts records the same).
 const SOURCE_COLUMNS = ["path:ID(Source)", "format", "encoding", "title", "publishedAt", "canonicalUrl", "url"];
@@ -112,17 +113,21 @@ export function reportRows(input: ReportInput): ReportRows {
   const report = lines("Report");
   report.row([id, ...REPORT_PROPS.map((p) => props[p] as CsvValue)], REPORT_OPEN_COLUMNS.length);
 
+  const year = row!.props.year;
+  const mentions = (label: string, target: string, of: MentionRow[]) => {
+    for (const m of of) file(`MENTIONS-${label}`).row([m.report, target, ...mentionValues(m, target, year)]);
+  };
   const places = batch.jurisdictions();
-  for (const place of places) for (const m of place.mentions) file("MENTIONS-Jurisdiction").row([m.report, place.code, ...mentionValues(m)]);
+  for (const place of places) mentions("Jurisdiction", place.code, place.mentions);
   const entities: EntityNode[] = [];
   for (const label of NAMED_LABELS) {
-    for (const { mentions, ...entity } of batch.entities(label)) {
+    for (const { mentions: of, ...entity } of batch.entities(label)) {
       entities.push({ ...entity, label });
-      for (const m of mentions) file(`MENTIONS-${label}`).row([m.report, entity.key, ...mentionValues(m)]);
+      mentions(label, entity.key, of);
     }
   }
   const unlinked = batch.unlinkedPlaces();
-  for (const u of unlinked) for (const m of u.mentions) file("MENTIONS-UnlinkedPlace").row([m.report, u.key, ...mentionValues(m)]);
+  for (const u of unlinked) mentions("UnlinkedPlace", u.key, u.mentions);
 
   const firms = new Set(batch.entities("LawFirm").map((f) => f.key));
   for (const facts of batch.reportFacts()) {
