@@ -62,7 +62,7 @@ WITH r, row, takeOver,
 WHERE takeOver OR newUrl
 SET r += CASE WHEN takeOver THEN row.file ELSE {} END,
     r.sourceUrl = CASE WHEN newUrl THEN row.url ELSE r.sourceUrl END
-RETURN count(*) AS changed`;
+RETURN collect(row.at) AS inputs`;
 
 // What each file read in this batch was, kept on its Source; written only when it differs.
 const RECORD_FILES = `
@@ -93,21 +93,33 @@ SET r.sourcePath = s.path,
     r.sourceUrl = coalesce(s.url, r.sourceUrl)
 RETURN count(*) AS changed`;
 
+export interface SourcesRefreshed {
+  /** positions in the batch of the inputs whose file or URL became their Report's source */
+  inputs: Set<number>;
+  /** how many Reports' sources changed, those of the inputs and those that fell back on another file */
+  changed: number;
+}
+
 /**
  * Applies this batch's files and URLs to the source of Reports that already existed or that
  * several inputs of the batch read to, and of those that lost a file (`lostFile`: ids of reports
- * a file of this batch no longer holds, still in the graph). Returns how many Reports changed.
+ * a file of this batch no longer holds, still in the graph).
  */
-export async function refreshSources(tx: ManagedTransaction, inputs: ReportInput[], lostFile: string[]): Promise<number> {
+export async function refreshSources(tx: ManagedTransaction, inputs: ReportInput[], lostFile: string[]): Promise<SourcesRefreshed> {
+  const at = new Map(inputs.map((input, i) => [input, i]));
   const rows = inListingOrder(inputs)
     .filter((input) => pathOf(input) !== null || input.provenance?.url)
-    .map((input) => ({ id: input.extraction.textHash, file: fileProps(input), url: input.provenance?.url ?? null }));
+    .map((input) => ({ at: at.get(input)!, id: input.extraction.textHash, file: fileProps(input), url: input.provenance?.url ?? null }));
   const tracked = inputs
     .filter((input) => input.source !== null)
     .map((input) => ({ path: input.source, file: fileProps(input), url: input.provenance?.url ?? null }));
   if (tracked.length) await tx.run(RECORD_FILES, { rows: tracked });
-  let changed = 0;
-  if (rows.length) changed += (await tx.run(REFRESH_SOURCES, { rows })).records[0]?.get("changed") as number;
-  if (lostFile.length) changed += (await tx.run(FALL_BACK, { ids: lostFile })).records[0]?.get("changed") as number;
-  return changed;
+  const refreshed: SourcesRefreshed = { inputs: new Set(), changed: 0 };
+  if (rows.length) {
+    const changedInputs = ((await tx.run(REFRESH_SOURCES, { rows })).records[0]?.get("inputs") ?? []) as unknown[];
+    for (const i of changedInputs) refreshed.inputs.add(Number(i));
+    refreshed.changed += changedInputs.length;
+  }
+  if (lostFile.length) refreshed.changed += Number((await tx.run(FALL_BACK, { ids: lostFile })).records[0]?.get("changed") ?? 0);
+  return refreshed;
 }

@@ -13,6 +13,10 @@ import { primaryInputs, provenanceProps, refreshSources } from "./provenance.js"
 import { applyContributions, contributionsOfBatch, rollupsMoved } from "./rollups.js";
 import { bumpVersionInTx } from "./version.js";
 
+/**
+ * new: a text not in the graph before; updated: a new text from a source that held another one,
+ * or a report already there whose source file or URL this input changed; unchanged: neither.
+ */
 export type WriteStatus = "new" | "unchanged" | "updated";
 
 export interface ReportInput {
@@ -204,22 +208,24 @@ async function writeReportsOnce(db: Database, inputs: ReportInput[]): Promise<Ba
         : [];
       if (orphaned.length) await deleteReportsInTx(tx, orphaned);
       // Files and URLs of reports already there (or read from several files): see provenance.ts.
-      const sourcesChanged = await refreshSources(tx, inputs, candidates.filter((id) => !orphaned.includes(id)));
+      const refreshed = await refreshSources(tx, inputs, candidates.filter((id) => !orphaned.includes(id)));
 
       const fresh = new GraphBatch();
       for (const input of inputs) if (isNew.has(input.extraction.textHash)) fresh.add(input.extraction, input.source);
       await writeFacts(tx, fresh, createdCount);
       await applyContributions(tx, contributionsOfBatch(fresh), 1);
       if (isNew.size) await tx.run(FINISH_REPORTS, { ids: [...isNew] });
-      if (isNew.size || orphaned.length || sourcesChanged) await bumpVersionInTx(tx);
+      if (isNew.size || orphaned.length || refreshed.changed) await bumpVersionInTx(tx);
 
       const reported = new Set<string>();
-      const reports = inputs.map((input) => {
+      const reports = inputs.map((input, i) => {
         const id = input.extraction.textHash;
         const replaced = (replacedBy.get(id) ?? []).filter((r) => orphaned.includes(r));
         const first = !reported.has(id);
         reported.add(id);
-        const status: WriteStatus = !isNew.has(id) || !first ? "unchanged" : replaced.length ? "updated" : "new";
+        let status: WriteStatus = "unchanged";
+        if (isNew.has(id) && first) status = replaced.length ? "updated" : "new";
+        else if (!isNew.has(id) && refreshed.inputs.has(i)) status = "updated";
         return { id, source: input.source, status, replaced };
       });
       return { reports, created: createdCount };

@@ -103,19 +103,36 @@ const LOAD_ERRORS: Record<number, string> = {
   5: "unsupported security handler",
 };
 
-let pdfium: Promise<WrappedPdfiumModule> | null = null;
+/**
+ * The PDFium functions called once per character, called on the WebAssembly exports themselves:
+ * the package's wrappers convert and check every argument in JavaScript, which cost more than
+ * PDFium's own work on a page of text. Pointers and handles are numbers; booleans come back as 0 or 1.
+ */
+interface CharExports {
+  FPDFText_CountChars(textPage: number): number;
+  FPDFText_GetUnicode(textPage: number, index: number): number;
+  FPDFText_IsGenerated(textPage: number, index: number): number;
+  FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
+  FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
+  FPDFText_GetFontSize(textPage: number, index: number): number;
+  memory: { readonly buffer: ArrayBuffer };
+}
 
-/** PDFium's memory, read anew each time: it is replaced when the module's memory grows. */
-const memoryOf = (m: WrappedPdfiumModule) => (m.pdfium as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+interface Pdfium {
+  module: WrappedPdfiumModule;
+  chars: CharExports;
+}
+
+let pdfium: Promise<Pdfium> | null = null;
 
 /** The PDFium module of this thread, compiled on first use. */
-function loadPdfium(): Promise<WrappedPdfiumModule> {
+function loadPdfium(): Promise<Pdfium> {
   pdfium ??= (async () => {
     const wasmBinary = await readFile(createRequire(import.meta.url).resolve("@embedpdf/pdfium/pdfium.wasm"));
     // Quiet: PDFium's own warnings about damaged files would go to the console otherwise.
     const module = await init({ wasmBinary, print: () => {}, printErr: () => {} } as Parameters<typeof init>[0]);
     module.PDFiumExt_Init();
-    return module;
+    return { module, chars: module.pdfium.wasmExports as unknown as CharExports };
   })();
   return pdfium;
 }
@@ -134,22 +151,23 @@ function titleOf(m: WrappedPdfiumModule, doc: number): string | null {
   }
 }
 
-/** The characters of one page as positioned items (PDF space: y grows upwards). */
-function itemsOfPage(m: WrappedPdfiumModule, textPage: number, scratch: number): Item[] {
-  const heap = () => new Float64Array(memoryOf(m).buffer, scratch, 4);
+/** The characters of one page as positioned items (PDF space: y grows upwards); `scratch`: 32 bytes of PDFium memory. */
+function itemsOfPage(x: CharExports, textPage: number, scratch: number): Item[] {
+  // Nothing below allocates in PDFium, so its memory cannot grow (and move) while these views are used.
+  const origin = new Float64Array(x.memory.buffer, scratch, 2);
+  const box = new Float32Array(x.memory.buffer, scratch + 16, 4);
   const items: Item[] = [];
-  const count = m.FPDFText_CountChars(textPage);
+  const count = x.FPDFText_CountChars(textPage);
   for (let i = 0; i < count; i++) {
-    const code = m.FPDFText_GetUnicode(textPage, i);
+    const code = x.FPDFText_GetUnicode(textPage, i);
     // PDFium adds spaces and line breaks of its own between runs; lines are rebuilt here instead.
-    if (code < 0x20 || m.FPDFText_IsGenerated(textPage, i) === 1) continue;
-    if (!m.FPDFText_GetCharOrigin(textPage, i, scratch, scratch + 8)) continue;
-    const [x, y] = heap();
-    const left = x!;
-    const baseline = y!;
+    if (code < 0x20 || x.FPDFText_IsGenerated(textPage, i) === 1) continue;
+    if (!x.FPDFText_GetCharOrigin(textPage, i, scratch, scratch + 8)) continue;
+    const left = origin[0]!;
+    const baseline = origin[1]!;
     // The loose box spans the glyph's advance (a narrow mark such as ” would leave a gap otherwise).
-    const right = m.FPDFText_GetLooseCharBox(textPage, i, scratch) ? new Float32Array(memoryOf(m).buffer, scratch, 4)[2]! : left;
-    const size = m.FPDFText_GetFontSize(textPage, i) || 1;
+    const right = x.FPDFText_GetLooseCharBox(textPage, i, scratch + 16) ? box[2]! : left;
+    const size = x.FPDFText_GetFontSize(textPage, i) || 1;
     items.push({ str: String.fromCodePoint(code), x: left, y: baseline, width: Math.max(0, right - left), size });
   }
   return items;
@@ -158,14 +176,14 @@ function itemsOfPage(m: WrappedPdfiumModule, textPage: number, scratch: number):
 export async function readPdf(bytes: Uint8Array, name: string): Promise<ReportDocument> {
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-2048).toString("latin1");
   if (!tail.includes("%%EOF")) throw new ReportInputError(name, "truncated PDF (no %%EOF end marker): the file is incomplete; download it again");
-  const m = await loadPdfium();
+  const { module: m, chars } = await loadPdfium();
   const { wasmExports } = m.pdfium;
   // PDFium reads the document from its own memory: the bytes are copied there and freed at the end.
   const data = wasmExports.malloc(bytes.byteLength);
   const scratch = wasmExports.malloc(32);
   let doc = 0;
   try {
-    memoryOf(m).set(bytes, data);
+    new Uint8Array(chars.memory.buffer).set(bytes, data);
     doc = m.FPDF_LoadMemDocument(data, bytes.byteLength, "");
     if (!doc) {
       const code = m.FPDF_GetLastError();
@@ -178,7 +196,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ReportDo
       if (!page) continue;
       const textPage = m.FPDFText_LoadPage(page);
       try {
-        if (textPage) lines.push(...linesOf(itemsOfPage(m, textPage, scratch), n + 1, m.FPDF_GetPageHeightF(page)));
+        if (textPage) lines.push(...linesOf(itemsOfPage(chars, textPage, scratch), n + 1, m.FPDF_GetPageHeightF(page)));
       } finally {
         if (textPage) m.FPDFText_ClosePage(textPage);
         m.FPDF_ClosePage(page);

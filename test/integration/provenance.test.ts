@@ -64,23 +64,25 @@ describe("the same text again", () => {
     expect(await readVersion(db)).toBe(version);
     expect(await countGraph(db)).toEqual(graph);
 
-    // A sidecar gives the file a URL: the report shows it, and readers' cached answers are renewed.
+    // A sidecar gives the file a URL: the report shows it, counts as updated, and readers' cached answers are renewed.
     writeFileSync(`${a}.url`, URL_1);
-    expect((await run()).counts).toEqual({ new: 0, unchanged: 1, updated: 0 });
+    const withUrl = await run();
+    expect(withUrl.counts).toEqual({ new: 0, unchanged: 0, updated: 1 });
+    expect(withUrl.results).toEqual([{ source: a, id: withUrl.results[0]!.id, status: "updated" }]);
     expect(await sources()).toEqual([{ subject: "330681109", path: a, url: URL_1, format: "text", files: [a] }]);
     expect(await readVersion(db)).toBeGreaterThan(version);
 
     // Republished at a new address: the new URL replaces the old.
     writeFileSync(`${a}.url`, URL_2);
-    await run();
+    expect((await run()).counts).toEqual({ new: 0, unchanged: 0, updated: 1 });
     expect((await sources())[0].url).toBe(URL_2);
 
     // Now with no URL (the sidecar gone), and again with the same one: the URL stays, nothing is written.
     rmSync(`${a}.url`);
     const before = await readVersion(db);
-    await run();
+    expect((await run()).counts).toEqual({ new: 0, unchanged: 1, updated: 0 });
     writeFileSync(`${a}.url`, URL_2);
-    await run();
+    expect((await run()).counts).toEqual({ new: 0, unchanged: 1, updated: 0 });
     expect((await sources())[0].url).toBe(URL_2);
     expect(await readVersion(db)).toBe(before);
     expect(await countGraph(db)).toEqual(graph);
@@ -94,17 +96,19 @@ describe("the same text again", () => {
     cpSync(FENGQIAO, b);
     writeFileSync(join(dir, "b.url"), URL_3);
     const second = await run();
-    expect(second.counts).toEqual({ new: 0, unchanged: 2, updated: 0 });
+    // b.txt brought the report a URL: b counts as updated, a as unchanged.
+    expect(second.counts).toEqual({ new: 0, unchanged: 1, updated: 1 });
+    expect(second.results.map((r) => [r.source, r.status])).toEqual([[a, "unchanged"], [b, "updated"]]);
     // a.txt still holds the text: it stays the source; the report had no URL, so b's is shown.
     expect(await sources()).toEqual([{ subject: "330681109", path: a, url: URL_3, format: "text", files: [a, b] }]);
 
     // a.txt gets a URL of its own: the source file's URL wins over the one another file brought.
     writeFileSync(`${a}.url`, URL_1);
-    await run();
+    expect((await run()).results.map((r) => [r.source, r.status])).toEqual([[a, "updated"], [b, "unchanged"]]);
     expect((await sources())[0]).toMatchObject({ path: a, url: URL_1 });
     // b's URL changing does not touch a report whose source file has one.
     writeFileSync(join(dir, "b.url"), URL_2);
-    await run();
+    expect((await run()).counts).toEqual({ new: 0, unchanged: 2, updated: 0 });
     expect((await sources())[0]).toMatchObject({ path: a, url: URL_1 });
   });
 
@@ -123,7 +127,9 @@ describe("the same text again", () => {
     cpSync(WENXIN, a);
     rmSync(`${a}.url`);
     const summary = await run();
-    expect(summary.counts).toEqual({ new: 1, unchanged: 1, updated: 0 });
+    // z.txt is now the first report's source: that report counts as updated.
+    expect(summary.counts).toEqual({ new: 1, unchanged: 0, updated: 1 });
+    expect(summary.results.map((r) => [r.source, r.status])).toEqual([[a, "new"], [copy, "updated"]]);
     expect(await sources()).toEqual([
       { subject: "330106013", path: a, url: null, format: "text", files: [a] },
       { subject: "330681109", path: copy, url: URL_3, format: "text", files: [copy] },

@@ -36,7 +36,9 @@ function decodeContent(content: string): Buffer {
 
 @ObjectType()
 export class IngestResult {
-  @Field(() => String, { description: "new, unchanged or updated" })
+  @Field(() => String, {
+    description: "new; updated: a new text from a source that held another, or a report already there whose source or URL changed; unchanged",
+  })
   status!: string;
 
   @Field(() => Report)
