@@ -11,6 +11,7 @@
 //        npm run bench:api -- --uri bolt://…[,bolt://…]   (graphs already loaded, smallest first)
 //        --build import: load with kg import (the bulk path) instead of kg ingest
 //        --only WORD,…: the questions whose name holds a word; --kg PATH: serve with another build's CLI
+//        --timing: kg serve sends Server-Timing; prints where each question's time goes at 1 client
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,11 +20,14 @@ import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import { disableNagle } from "../dist/graph/nodelay.js";
 import { freePort, startServer, stopServer } from "../dist/neo4j-server/server.js";
-import { percentile, runLoad } from "./load.mjs";
+import { Agent } from "node:http";
+import { percentile, post, runLoad, serverTimings } from "./load.mjs";
 import { startService } from "./service.mjs";
 
-// The hand-written queries go through a driver set up as the server's is (TCP_NODELAY).
+// The hand-written queries go through a driver set up as the server's is (TCP_NODELAY, the same
+// database named, read routing).
 disableNagle();
+const READ = { database: process.env.NEO4J_DATABASE || "neo4j", routing: "READ" };
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const kg = join(root, "dist/cli/main.js");
 const option = (name, fallback) => {
@@ -59,7 +63,7 @@ async function runCypherLoad(driver, clients, ms, next) {
       const [cypher, params] = next(sent++);
       const t = performance.now();
       try {
-        await driver.executeQuery(cypher, params, { routing: "READ" });
+        await driver.executeQuery(cypher, params, READ);
         latencies.push(performance.now() - t);
       } catch {
         errors++;
@@ -70,6 +74,51 @@ async function runCypherLoad(driver, clients, ms, next) {
   await Promise.all(Array.from({ length: clients }, client));
   latencies.sort((a, b) => a - b);
   return { rps: latencies.length / ((performance.now() - t) / 1000), p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+}
+
+/** Latency figures of one side; req/s as one client doing only this would get (sum of its own latencies). */
+function summary(latencies, errors) {
+  const busy = latencies.reduce((a, b) => a + b, 0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / busy, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+}
+
+/**
+ * One client alternating the two sides request by request, the same argument on both: on a
+ * shared machine whatever else runs slows both alike, where back-to-back cells of a few seconds
+ * each can meet different loads.
+ */
+async function runInterleaved(url, driver, ms, q) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const [api, cypher, timings] = [[], [], {}];
+  let [apiErrors, cypherErrors, firstError] = [0, 0, null];
+  const deadline = performance.now() + ms;
+  for (let i = 0; performance.now() < deadline; i++) {
+    let t = performance.now();
+    try {
+      const res = await post(agent, url, uncachedBody(q.gql(i), i));
+      api.push(performance.now() - t);
+      if (res.timing) for (const [name, value] of Object.entries(serverTimings(res.timing))) (timings[name] ??= []).push(value);
+      if (res.status !== 200 || res.body.includes('"errors"')) {
+        apiErrors++;
+        firstError ??= `${res.status} ${res.body.slice(0, 200)}`;
+      }
+    } catch (error) {
+      apiErrors++;
+      firstError ??= String(error);
+    }
+    const [cypherText, params] = q.cypher(i);
+    t = performance.now();
+    try {
+      await driver.executeQuery(cypherText, params, READ);
+      cypher.push(performance.now() - t);
+    } catch {
+      cypherErrors++;
+    }
+  }
+  agent.destroy();
+  const phases = Object.fromEntries(Object.entries(timings).map(([name, list]) => [name, percentile(list.sort((a, b) => a - b), 50)]));
+  return { api: { ...summary(api, apiErrors), phases, firstError }, cypher: summary(cypher, cypherErrors) };
 }
 
 /** Arguments drawn from the graph: real places, programmes, firms and metric keys. */
@@ -121,9 +170,11 @@ function questions(s) {
       lookup: true,
       gql: (i) => `lawFirm(name: "${pick(s.firms, i)}") { name lawyers { name } advises { jurisdiction { name code } year } }`,
       cypher: (i) => [
+        // advises as the API answers it: the first 50 (its list bound) in place order.
         `MATCH (f:LawFirm {name: $name})
-         RETURN f.name, [(p:Person)-[:WORKS_AT]->(f) | p.name] AS lawyers,
-                [(f)-[a:ADVISES]->(j:Jurisdiction) | {name: j.name, code: j.code, year: a.year}] AS advises`,
+         CALL (f) { MATCH (f)-[a:ADVISES]->(j:Jurisdiction) WITH a, j ORDER BY j.code, a.year LIMIT 50
+                    RETURN collect({name: j.name, code: j.code, year: a.year}) AS advises }
+         RETURN f.name, [(p:Person)-[:WORKS_AT]->(f) | p.name] AS lawyers, advises`,
         { name: pick(s.firms, i) },
       ],
     },
@@ -162,7 +213,9 @@ function questions(s) {
          CALL (p) { MATCH (x:ProgramRollup) WHERE x.program = p.key AND x.level = 'DISTRICT' AND x.year = 0
                     WITH x ORDER BY x.code LIMIT 20 MATCH (j:Jurisdiction {code: x.code})
                     RETURN collect({name: j.name, reports: x.reports, first: x.firstYear, last: x.lastYear}) AS places }
-         CALL (p) { MATCH (p)<-[:MENTIONS]-(r:Report) WITH r ORDER BY coalesce(r.year, 0) DESC, r.id LIMIT 10 RETURN collect({id: r.id, year: r.year}) AS reports }
+         // reports newest first, in the order of the MENTIONS index (target, newest, report), as the API reads them
+         CALL (p) { WITH p, p.key AS key MATCH (r:Report)-[m:MENTIONS]->(p) WHERE m.target = key AND m.newest <= 0 AND m.report IS NOT NULL
+                    WITH r, m ORDER BY m.target, m.newest, m.report LIMIT 10 RETURN collect({id: r.id, year: r.year}) AS reports }
          RETURN p.name, places, reports`,
         { name: pick(s.programs, i) },
       ],
@@ -209,6 +262,7 @@ async function measureGraph(uri, reports) {
   let service;
   const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
   try {
+    if (process.argv.includes("--timing")) process.env.KG_SERVER_TIMING = "on";
     service = await startService(uri, option("--kg", undefined));
     const s = await sample(driver);
     console.log(`arguments drawn from the graph: ${s.districts.length} districts, ${s.programs.length} programme names, ${s.firms.length} firms, ${s.metricPlaces.length} places with figures, ${s.terms.length} search terms`);
@@ -230,13 +284,19 @@ async function measureGraph(uri, reports) {
     const results = [];
     for (const q of all) {
       for (const clients of clientCounts) {
-        const api = await runLoad({ url: service.url, connections: clients, durationMs, nextBody: (i) => uncachedBody(q.gql(i), i) });
-        const cypher = await runCypherLoad(driver, clients, durationMs, q.cypher);
+        // 1 client: the two sides in turn; more: each side's clients on their own, one after the other.
+        const { api, cypher } = clients === 1
+          ? await runInterleaved(service.url, driver, 2 * durationMs, q)
+          : {
+              api: await runLoad({ url: service.url, connections: clients, durationMs, nextBody: (i) => uncachedBody(q.gql(i), i) }),
+              cypher: await runCypherLoad(driver, clients, durationMs, q.cypher),
+            };
         results.push({ question: q.name, lookup: q.lookup, clients, api, cypher });
         if (api.firstError) console.log(`  ${q.name}: first error: ${api.firstError}`);
       }
     }
-    console.log(`\nUNCACHED (every request a new argument; ${durationMs / 1000} s per cell; API through kg serve, Cypher through the driver, same run)`);
+    console.log(`\nUNCACHED (every request a new argument; ${durationMs / 1000} s per cell; API through kg serve, Cypher through the driver, same run;`);
+    console.log("at 1 client the two alternate request by request, req/s being 1 / mean latency)");
     console.log("question                             clients   API req/s  p50 ms  p95 ms  | Cypher req/s  p50 ms  p95 ms  | p50 ratio  errors");
     for (const r of results) {
       console.log(`${r.question.padEnd(36)} ${pad(r.clients, 7)} ${pad(fmt(r.api.rps), 11)} ${pad(fmt(r.api.p50), 7)} ${pad(fmt(r.api.p95), 7)}  | ${pad(fmt(r.cypher.rps), 12)} ${pad(fmt(r.cypher.p50), 7)} ${pad(fmt(r.cypher.p95), 7)}  | ${pad(fmt(r.api.p50 / r.cypher.p50, 2) + "×", 9)} ${pad(r.api.errors + r.cypher.errors, 7)}`);
@@ -246,6 +306,18 @@ async function measureGraph(uri, reports) {
     for (const r of floors) {
       if (r.lookup) console.log(`  ${r.question.padEnd(36)} API p50 ${fmt(r.api.p50)} ms ≤ 2 × Cypher p50 ${fmt(r.cypher.p50)} ms: ${r.api.p50 <= 2 * r.cypher.p50 ? "ok" : "MISSED"}`);
       else console.log(`  ${r.question.padEnd(36)} API p50 ${fmt(r.api.p50)} ms ≤ 20 ms (the floor is for 100,000 reports): ${r.api.p50 <= 20 ? "ok" : "MISSED"}`);
+    }
+
+    const timed = results.filter((r) => r.clients === 1 && r.api.phases?.total !== undefined);
+    if (timed.length) {
+      const names = ["receive", "read", "check", "context", "parse", "validate", "execute", "db", "send", "total"];
+      console.log("\nwhere the time goes (uncached, 1 client, medians in ms; Server-Timing of kg serve; execute includes db;");
+      console.log("outside = the client's p50 minus the server's total: HTTP both ways and the client)");
+      console.log(`${"question".padEnd(36)} ${names.map((n) => pad(n, 8)).join("")} ${pad("outside", 8)} | ${pad("Cypher", 7)}`);
+      for (const r of timed) {
+        const p = r.api.phases;
+        console.log(`${r.question.padEnd(36)} ${names.map((n) => pad(fmt(p[n], 2), 8)).join("")} ${pad(fmt(r.api.p50 - p.total, 2), 8)} | ${pad(fmt(r.cypher.p50, 2), 7)}`);
+      }
     }
 
     const cached = [];

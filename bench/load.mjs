@@ -2,18 +2,29 @@
 // the previous answer is in, for a fixed time. Keeps every latency, so percentiles are exact.
 import { Agent, request } from "node:http";
 
-/** Sends one POST; resolves with the status and body. */
-function post(agent, url, body) {
+/** Sends one POST; resolves with the status, body and Server-Timing header. */
+export function post(agent, url, body) {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8"), timing: res.headers["server-timing"] }));
       res.on("error", reject);
     });
     req.on("error", reject);
     req.end(body);
   });
+}
+
+/** A Server-Timing header's durations by name: "read;dur=0.1, db;dur=1.2;desc=…" → { read: 0.1, db: 1.2 }. */
+export function serverTimings(header) {
+  const phases = {};
+  for (const part of header.split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    const dur = params.find((p) => p.startsWith("dur="));
+    if (dur) phases[name] = Number(dur.slice(4));
+  }
+  return phases;
 }
 
 export function percentile(sorted, p) {
@@ -23,7 +34,8 @@ export function percentile(sorted, p) {
 
 /**
  * Runs the load. nextBody(i) gives the i-th request's JSON body. A response counts as an error
- * when its status is not 200 or its JSON carries GraphQL errors.
+ * when its status is not 200 or its JSON carries GraphQL errors. When the server sends
+ * Server-Timing (KG_SERVER_TIMING=on), `phases` holds each phase's median (ms).
  */
 export async function runLoad({ url, connections, durationMs, nextBody }) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
@@ -31,6 +43,7 @@ export async function runLoad({ url, connections, durationMs, nextBody }) {
   let errors = 0;
   let firstError = null;
   let sent = 0;
+  const timings = {};
   const deadline = performance.now() + durationMs;
   const client = async () => {
     while (performance.now() < deadline) {
@@ -39,6 +52,7 @@ export async function runLoad({ url, connections, durationMs, nextBody }) {
       try {
         const res = await post(agent, url, body);
         latencies.push(performance.now() - started);
+        if (res.timing) for (const [name, ms] of Object.entries(serverTimings(res.timing))) (timings[name] ??= []).push(ms);
         if (res.status !== 200 || res.body.includes('"errors"')) {
           errors++;
           firstError ??= `${res.status} ${res.body.slice(0, 200)}`;
@@ -54,7 +68,9 @@ export async function runLoad({ url, connections, durationMs, nextBody }) {
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
+  const phases = Object.fromEntries(Object.entries(timings).map(([name, list]) => [name, percentile(list.sort((a, b) => a - b), 50)]));
   return {
+    phases,
     requests: latencies.length,
     rps: latencies.length / seconds,
     p50: percentile(latencies, 50),

@@ -11,13 +11,17 @@ export function startService(uri, cli = kg) {
     const child = spawn(process.execPath, [cli, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const read = (d) => {
+      if (output === null) return; // started: the log lines are read (so the pipe never fills) and dropped
       output += d;
       const m = /GraphQL: (http:\/\/\S+\/graphql)/.exec(output);
-      if (m) resolve({ child, url: m[1], origin: m[1].replace(/\/graphql$/, "") });
+      if (m) {
+        output = null;
+        resolve({ child, url: m[1], origin: m[1].replace(/\/graphql$/, "") });
+      }
     };
     child.stdout.on("data", read);
     child.stderr.on("data", read);
-    child.once("exit", (code) => reject(new Error(`kg serve exited (${code}): ${output}`)));
+    child.once("exit", (code) => reject(new Error(`kg serve exited (${code}): ${output ?? ""}`)));
   });
 }
 

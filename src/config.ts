@@ -67,6 +67,8 @@ export interface Config {
   /** browser origins allowed to call the API (CORS); "*" allows any */
   corsOrigins: string[];
   log: { level: LogLevel; format: "json" | "pretty" | "auto" };
+  /** answers carry a Server-Timing header: where the request's time went */
+  serverTiming: boolean;
 }
 
 export interface RequestLimits {
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = readSettings().values): Config {
       level: oneOf(env, "KG_LOG_LEVEL", LOG_LEVELS, "info"),
       format: oneOf(env, "KG_LOG_FORMAT", ["json", "pretty", "auto"] as const, "auto"),
     },
+    serverTiming: onOff(env, "KG_SERVER_TIMING", false),
   };
 }
 
@@ -258,6 +261,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<[string, string]> = [
   ["KG_CORS_ORIGINS", "browser origins allowed to call the API, comma-separated (http://localhost:* allows any port), * or none (default: localhost in development, none in production)"],
   ["KG_LOG_LEVEL", `log level: ${LOG_LEVELS.join(", ")} (default info)`],
   ["KG_LOG_FORMAT", "json, pretty, or auto: pretty on a terminal, JSON otherwise (default auto)"],
+  ["KG_SERVER_TIMING", "on/off: GraphQL answers carry a Server-Timing header with where the request's time went (default off)"],
   ["KG_CONFIG", "a configuration file to read instead of ./kg.config.json and ./.env"],
 ];
 

@@ -7,6 +7,7 @@ import type { Database } from "../graph/driver.js";
 import { DEFAULT_MAX_FACTS } from "../ingest/limits.js";
 import { RequestBudget } from "./guard/budget.js";
 import { ApiExtractor } from "./guard/extraction.js";
+import type { RequestTiming } from "./http/timing.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import type { PageLimits } from "./pagination.js";
 
@@ -27,6 +28,8 @@ export interface RequestObservers {
   onReportWritten?: (status: string) => void;
   /** bookmarks the request's reads must see (those of the version its answer is cached under) */
   initialBookmarks?: string[];
+  /** where the request's time goes (Server-Timing) */
+  timing?: RequestTiming;
 }
 
 const UNLIMITED = { maxRoundTrips: Infinity, maxRows: Infinity, requestTimeoutMs: 24 * 3600 * 1000 };
@@ -85,6 +88,10 @@ export class Context {
   /** Counts a report the API wrote or deleted (metrics). */
   onReportWritten(status: string): void {
     this.observers.onReportWritten?.(status);
+  }
+
+  get timing(): RequestTiming | undefined {
+    return this.observers.timing;
   }
 
   /** Per-request DataLoaders, made on first use: a request that is refused needs none. */

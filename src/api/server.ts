@@ -2,6 +2,7 @@
 import { createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { Config } from "../config.js";
 import { firstLine, poolInUse, type Database } from "../graph/driver.js";
 import { routingTable } from "../graph/routing.js";
@@ -11,6 +12,7 @@ import { createMetrics } from "../observability/metrics.js";
 import { observeGraphQL, observeOther, operationNameOf, requestId, type GraphQLRequestFacts, type Observability } from "../observability/requests.js";
 import { AnswerCache, asCachedBody } from "./answer-cache.js";
 import { Context } from "./context.js";
+import { DocumentStore } from "./document-store.js";
 import { formatError } from "./errors.js";
 import { checkQuery, QueryTooComplex } from "./guard/analysis.js";
 import { RequestBudget } from "./guard/budget.js";
@@ -22,6 +24,7 @@ import { drainable } from "./guard/shutdown.js";
 import { explorerBuilt, explorerFile } from "./explorer.js";
 import { corsHandler } from "./http/cors.js";
 import { PortInUseError } from "./http/port.js";
+import { RequestTiming } from "./http/timing.js";
 import { IDE_ASSETS, idePage } from "./ide.js";
 import { createSchema } from "./schema.js";
 
@@ -30,13 +33,26 @@ import { createSchema } from "./schema.js";
 const ANSWER_CACHE = { maxEntries: 10_000, maxTotalLength: 64 * 1024 * 1024, maxKeyLength: 8192, pollMs: 500 };
 
 /**
- * Reports in each response how many Cypher queries it took (extensions.cypherRoundTrips), and
- * marks queries answered without errors as fit for the answer cache.
+ * Reports in each response how many Cypher queries it took (extensions.cypherRoundTrips), marks
+ * queries answered without errors as fit for the answer cache, says that HTTP caches must not
+ * keep answers (what Apollo's cache-control plugin said for a schema without cache hints; that
+ * plugin wraps every field's resolver, so it is off), and marks the phases for Server-Timing.
  */
 const roundTripReport: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
+      async parsingDidStart({ contextValue }) {
+        contextValue.timing?.mark("parse");
+      },
+      async validationDidStart({ contextValue }) {
+        contextValue.timing?.mark("validate");
+      },
+      async executionDidStart({ contextValue }) {
+        contextValue.timing?.mark("execute");
+      },
       async willSendResponse({ response, contextValue, operation, operationName }) {
+        contextValue.timing?.mark("send");
+        response.http.headers.set("cache-control", "no-store");
         if (response.body.kind !== "single") return;
         const result = response.body.singleResult;
         contextValue.outcome.operation = operationName ?? null;
@@ -120,7 +136,8 @@ export async function startApiServer(config: Config, db: Database, observability
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, (path, original) => logger.error({ err: original, path }, "internal error")),
-    plugins: [roundTripReport],
+    plugins: [roundTripReport, ApolloServerPluginCacheControlDisabled()],
+    documentStore: new DocumentStore(),
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -134,7 +151,7 @@ export async function startApiServer(config: Config, db: Database, observability
   const neo4j = new Neo4jHealth(db.uri, () => probeNeo4j(db));
   const extractor = new ApiExtractor(config.maxFactsPerReport);
   const bearer = config.apiKey ? `Bearer ${config.apiKey}` : null;
-  const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL, facts: GraphQLRequestFacts) => {
+  const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL, facts: GraphQLRequestFacts, timing?: RequestTiming) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -143,7 +160,9 @@ export async function startApiServer(config: Config, db: Database, observability
     let text = "";
     if (request.method === "POST") {
       checkContentType(request);
+      timing?.mark("read");
       text = await readBody(request, config.limits.maxBodyBytes);
+      timing?.mark("check");
       const cached = answers.get(text);
       metrics.answerCache.inc({ result: cached ? "hit" : "miss" });
       if (cached) {
@@ -165,14 +184,16 @@ export async function startApiServer(config: Config, db: Database, observability
         analysisLimits,
       );
     }
+    timing?.mark("context");
     const version = answers.currentVersion;
     const authorized = bearer !== null && request.headers.authorization === bearer;
     // The version poll runs through the driver's executeQuery bookmarks; starting from them, this
     // request reads a graph at least as new as the version its answer will be cached under.
     const initialBookmarks = [...(await db.driver.executeQueryBookmarkManager.getBookmarks())];
-    const context = new Context(db, config.page, authorized, () => answers.invalidate(), new RequestBudget(config.limits, neo4j), extractor, {
+    const context = new Context(db, config.page, authorized, () => answers.invalidate(), new RequestBudget(config.limits, neo4j, timing ? () => timing.statementSent() : null), extractor, {
       onReportWritten: (status) => metrics.reportsWritten.inc({ status }),
       initialBookmarks,
+      timing,
     });
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
@@ -181,6 +202,7 @@ export async function startApiServer(config: Config, db: Database, observability
     Object.assign(facts, { roundTrips: context.stats.roundTrips, ...context.outcome });
     response.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) response.setHeader(key, value);
+    if (timing) response.setHeader("server-timing", timing.header());
     if (result.body.kind === "complete") {
       if (Buffer.byteLength(result.body.string) > config.limits.maxResponseBytes) {
         return sendRefusal(response, tooLargeAnswer(config.limits.maxResponseBytes));
@@ -204,6 +226,7 @@ export async function startApiServer(config: Config, db: Database, observability
     response.setHeader("x-request-id", id);
     const facts: GraphQLRequestFacts = { operation: null, errorCodes: [], roundTrips: 0, cached: false };
     const isGraphQL = url.pathname === "/graphql" && request.method !== "OPTIONS";
+    const timing = config.serverTiming && isGraphQL ? new RequestTiming() : undefined;
     response.once("finish", () => {
       const seconds = (performance.now() - started) / 1000;
       if (isGraphQL) observeGraphQL({ logger, metrics }, id, facts, response.statusCode, seconds);
@@ -213,7 +236,8 @@ export async function startApiServer(config: Config, db: Database, observability
       if (url.pathname === "/graphql") {
         if (cors(request, response)) return;
         const wantsPage = request.method === "GET" && !url.searchParams.has("query") && (request.headers.accept ?? "").includes("text/html");
-        return wantsPage ? send(response, 200, "text/html", idePage()) : await graphql(request, response, url, facts);
+        if (wantsPage) return send(response, 200, "text/html", idePage());
+        return await graphql(request, response, url, facts, timing);
       }
       if (url.pathname === "/metrics") {
         return send(response, 200, metrics.registry.contentType.replace(/; charset=utf-8$/, ""), await metrics.registry.metrics());

@@ -43,6 +43,7 @@ function inForce(config: Config): Record<string, string> {
     KG_CORS_ORIGINS: config.corsOrigins.length ? config.corsOrigins.join(",") : "(none)",
     KG_LOG_LEVEL: config.log.level,
     KG_LOG_FORMAT: config.log.format,
+    KG_SERVER_TIMING: config.serverTiming ? "on" : "off",
   };
 }
 

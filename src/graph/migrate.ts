@@ -42,7 +42,14 @@ export async function migrate(db: Database, migrations?: Migration[]): Promise<s
     if (applied.has(migration.id)) continue;
     // Schema statements cannot share a transaction with writes: each runs on its own.
     // They are written with IF NOT EXISTS, so a run interrupted here is safe to repeat.
-    for (const statement of migration.statements) await db.driver.executeQuery(statement, {}, options);
+    // Auto-commit (session.run), so that a data change over a large graph can commit in slices
+    // (CALL … IN TRANSACTIONS).
+    const session = db.driver.session(options);
+    try {
+      for (const statement of migration.statements) await session.run(statement);
+    } finally {
+      await session.close();
+    }
     await db.driver.executeQuery(
       "MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()",
       { id: migration.id },

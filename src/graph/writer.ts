@@ -66,11 +66,16 @@ UNWIND $ids AS id
 MATCH (r:Report {id: id}) WHERE NOT (r)<-[:OF]-(:Source)
 RETURN r.id AS id`;
 
-/** The tail of a statement that merged `node` from `row`: links it to each report that mentions it. */
-const linkMentions = (node: string) => `WITH ${node}, row
+/**
+ * The tail of a statement that merged `node` from `row`: links it to each report that mentions it.
+ * Each MENTIONS also holds what orders an entity's reports newest first through an index
+ * (cypher/migrations/009_mention_order.cypher): the entity's key, minus the year, the report's id.
+ */
+const linkMentions = (node: string, key = "key") => `WITH ${node}, row
 UNWIND row.mentions AS m
 MATCH (r:Report {id: m.report})
-CREATE (r)-[:MENTIONS {count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends}]->(${node})`;
+CREATE (r)-[:MENTIONS {count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends,
+  target: ${node}.${key}, newest: -coalesce(r.year, 0.0), report: r.id}]->(${node})`;
 
 // Places come with the batch's mentions of them; ancestors have none.
 const MERGE_PLACES = `
@@ -78,7 +83,7 @@ UNWIND $rows AS row
 MERGE (j:Jurisdiction {code: row.code})
   ON CREATE SET j.name = row.name, j.level = row.level, j.provinceCode = row.provinceCode,
                 j.cityCode = row.cityCode, j.districtCode = row.districtCode, j.townshipCode = row.townshipCode
-${linkMentions("j")}`;
+${linkMentions("j", "code")}`;
 
 const MERGE_PART_OF = `
 UNWIND $rows AS row

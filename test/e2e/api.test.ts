@@ -571,6 +571,19 @@ describe("the answer cache", () => {
   }, 300_000);
 });
 
+describe("HTTP caches", () => {
+  it("are told not to keep answers, and no Server-Timing is sent unless KG_SERVER_TIMING is on", async () => {
+    const response = await fetch(service.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ h1: jurisdiction(code: "330106") { name } }` }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("server-timing")).toBeNull();
+  });
+});
+
 describe("when Neo4j goes away", () => {
   it("answers SERVICE_UNAVAILABLE, stays up, and recovers when Neo4j returns", async () => {
     proxy.cutAfter(0);

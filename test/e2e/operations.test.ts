@@ -1,5 +1,6 @@
 // What an operator sees of a running `kg serve`: one JSON log line per request, Prometheus
-// metrics at /metrics, and a graph at NEO4J_URI that the service leaves as it found it.
+// metrics at /metrics, where a request's time went (Server-Timing), and a graph at NEO4J_URI
+// that the service leaves as it found it.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openTestDatabase } from "../support/db.js";
 import { clearGraph } from "../support/graph.js";
@@ -12,7 +13,7 @@ beforeAll(async () => {
   const db = openTestDatabase();
   await clearGraph(db);
   await db.close();
-  service = await startService({ NEO4J_URI: inject("neo4jUri"), KG_API_KEY: KEY, KG_LOG_FORMAT: "json" });
+  service = await startService({ NEO4J_URI: inject("neo4jUri"), KG_API_KEY: KEY, KG_LOG_FORMAT: "json", KG_SERVER_TIMING: "on" });
 });
 
 afterAll(async () => {
@@ -69,6 +70,37 @@ describe("logs", () => {
     expect(lines[1]).toMatchObject({ operation: "Places", cached: true, roundTrips: 0 });
     expect(lines[1]!.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines[2]).toMatchObject({ operation: "Missing", outcome: "NOT_FOUND" });
+  });
+});
+
+describe("Server-Timing (KG_SERVER_TIMING=on)", () => {
+  /** name → duration of each entry of the header */
+  const entries = (header: string | null) =>
+    new Map((header ?? "").split(", ").map((entry) => [entry.split(";")[0]!, Number(/dur=([\d.]+)/.exec(entry)?.[1])]));
+
+  it("says how long each phase of a GraphQL request took, and how much of it the Cypher statements took", async () => {
+    const { response, body } = await post(`{ t1: jurisdictions(first: 3) { totalCount edges { node { name } } } }`);
+    expect(body.errors).toBeUndefined();
+    const timing = entries(response.headers.get("server-timing"));
+    expect([...timing.keys()]).toEqual(["receive", "read", "check", "context", "parse", "validate", "execute", "send", "db", "total"]);
+    for (const [name, ms] of timing) expect(ms, name).toBeGreaterThanOrEqual(0);
+    expect(response.headers.get("server-timing")).toMatch(/db;dur=[\d.]+;desc="[1-9]\d* statements"/);
+    expect(timing.get("db")!).toBeGreaterThan(0);
+    expect(timing.get("db")!).toBeLessThanOrEqual(timing.get("execute")! + 0.01);
+    const phases = [...timing].filter(([name]) => name !== "db" && name !== "total").reduce((sum, [, ms]) => sum + ms, 0);
+    expect(Math.abs(phases - timing.get("total")!)).toBeLessThan(0.1);
+  });
+
+  it("is not sent for answers from the answer cache or for refused requests", async () => {
+    const query = `{ t2: reports { totalCount } }`;
+    let replayed = await post(query);
+    for (let tries = 0; !replayed.body.extensions?.cached && tries < 5; tries++) replayed = await post(query);
+    expect(replayed.body.extensions?.cached).toBe(true);
+    expect(replayed.response.headers.get("server-timing")).toBeNull();
+    const deep = `{ t3: jurisdiction(code: "1") { ${"parent { ".repeat(14)}name${" }".repeat(14)} } }`;
+    const refused = await post(deep);
+    expect(refused.response.status).toBe(400);
+    expect(refused.response.headers.get("server-timing")).toBeNull();
   });
 });
 

@@ -75,7 +75,8 @@ function scansOfBigLabels(plan: PlanNode): string[] {
 }
 
 describe("query plans of the read layer", () => {
-  it("call every read function, with every filter and a cursor", async () => {
+  // Each statement shape is planned once, cold: some 70 plans, slow on a loaded machine.
+  it("call every read function, with every filter and a cursor", { timeout: 180_000 }, async () => {
     const rdb = recording(db);
     const first: PageWindow = { limit: 5, after: null };
     const [street] = (await places.jurisdictionsByCode(rdb, ["330106005"])) as JurisdictionRecord[];

@@ -39,6 +39,8 @@ export class RequestBudget {
   constructor(
     private readonly limits: BudgetLimits,
     private readonly health: Neo4jHealth | null = null,
+    /** told when a statement goes out through executeQuery; what it returns, when it is answered or failed */
+    private readonly onStatement: (() => () => void) | null = null,
   ) {}
 
   private get deadline(): number {
@@ -127,12 +129,15 @@ export class RequestBudget {
         if (property === "executeQuery") {
           return async (query: string, parameters?: Record<string, unknown>, config: Record<string, unknown> = {}) => {
             const timeout = this.startStatement();
+            const answered = this.onStatement?.();
             try {
               const result = await target.executeQuery(query, parameters, { ...config, transactionConfig: { timeout } });
+              answered?.();
               this.succeeded();
               this.countRows(result.records);
               return result;
             } catch (error) {
+              answered?.();
               if (error instanceof GraphQLError) throw error;
               return this.failed(error);
             }

@@ -50,8 +50,9 @@ const COUNT_FIELDS = Object.values(COUNT_FIELD);
 const ALIAS_LABEL: Partial<Record<NamedLabel, "ProgramAlias" | "LawAlias">> = { Program: "ProgramAlias", Law: "LawAlias" };
 const MENTIONED = ["Jurisdiction", ...NAMED_LABELS, "UnlinkedPlace"] as const;
 
-const MENTION_COLUMNS = ["count:double", "sentences:string[]", "starts:double[]", "ends:double[]"];
-const mentionValues = (m: MentionRow): CsvValue[] => [m.count, m.sentences, m.starts, m.ends];
+// As the writer's: the last three order an entity's reports newest first (009_mention_order.cypher).
+const MENTION_COLUMNS = ["count:double", "sentences:string[]", "starts:double[]", "ends:double[]", "target", "newest:double", "report"];
+const mentionValues = (m: MentionRow, target: string, year: number | null): CsvValue[] => [m.count, m.sentences, m.starts, m.ends, target, -(year ?? 0), m.report];
 
 // What a Source keeps of the file read from its path (provenance.ts records the same).
 const SOURCE_PROPS = ["format", "encoding", "title", "publishedAt", "canonicalUrl", "url"];
@@ -127,7 +128,10 @@ export class GraphFiles {
       batch.add(input.extraction, input.source);
     }
     const ingestedAt = new Date().toISOString();
+    // The year of each report of the chunk: its mentions are ordered by it.
+    const years = new Map<string, number | null>();
     for (const r of batch.reports()) {
+      years.set(r.id, r.props.year);
       const props: Record<string, unknown> = { ...r.props, ...provenanceProps(primary.get(r.id)) };
       props.sourceUrl ??= firstWithUrl.get(r.id)?.provenance?.url ?? null;
       if (props.sourceUrl === null) this.withoutUrl.add(r.id);
@@ -142,7 +146,7 @@ export class GraphFiles {
     for (const place of batch.jurisdictions()) {
       if (!this.places.has(place.code)) this.places.set(place.code, place);
       if (place.parentCode) this.partOf.add(`${place.code}\u0000${place.parentCode}`);
-      this.mentions("Jurisdiction", place.code, place.mentions);
+      this.mentions("Jurisdiction", place.code, place.mentions, years);
     }
     for (const label of NAMED_LABELS) {
       const known = this.named[label];
@@ -150,12 +154,12 @@ export class GraphFiles {
         const stored = known.get(e.key);
         if (!stored) known.set(e.key, { ...e, aliases: [...e.aliases], mentions: [] });
         else for (const alias of e.aliases) if (!stored.aliases.includes(alias)) stored.aliases.push(alias);
-        this.mentions(label, e.key, e.mentions);
+        this.mentions(label, e.key, e.mentions, years);
       }
     }
     for (const u of batch.unlinkedPlaces()) {
       if (!this.unlinked.has(u.key)) this.unlinked.set(u.key, { ...u, mentions: [] });
-      this.mentions("UnlinkedPlace", u.key, u.mentions);
+      this.mentions("UnlinkedPlace", u.key, u.mentions, years);
     }
     for (const w of batch.worksAt()) this.worksAt.add(`${w.person}\u0000${w.firm}`);
 
@@ -193,9 +197,9 @@ export class GraphFiles {
     }
   }
 
-  private mentions(label: (typeof MENTIONED)[number], id: string, mentions: MentionRow[]): void {
+  private mentions(label: (typeof MENTIONED)[number], id: string, mentions: MentionRow[], years: Map<string, number | null>): void {
     const file = this.file(`MENTIONS-${label}`);
-    for (const m of mentions) file.row([m.report, id, ...mentionValues(m)]);
+    for (const m of mentions) file.row([m.report, id, ...mentionValues(m, id, years.get(m.report) ?? null)]);
   }
 
   get reports(): number {

@@ -1,7 +1,7 @@
 // Reads about programmes: lookups, the reports that mention them and their evidence. Where a
 // programme runs and which recur are read from the roll-ups (./rollups.ts).
 import type { Database } from "../driver.js";
-import { limitOf, orderBy, sortKeyOf, toPage, where, windowParams, type Fragment } from "./keyset.js";
+import { emptyPage, limitOf, orderBy, toPage, windowParams, type Fragment } from "./keyset.js";
 import { NEWEST_FIRST, REPORT_FIELDS, rollupField } from "./places.js";
 import type { MentionRecord, Page, PageWindow, ProgramRecord, ReportRecord, SortKey } from "./records.js";
 import type { DivisionLevel } from "../../extract/types.js";
@@ -46,15 +46,52 @@ export async function programByName(db: Database, name: string): Promise<Program
 
 export type MentionedLabel = "Program" | "Law" | "LawFirm" | "Person" | "UnlinkedPlace";
 
+/**
+ * The reports that mention the node bound to `entity`, newest first, as rows `r, m` (at most the
+ * window's limit + 1): read in order from the MENTIONS index on (target, newest, report)
+ * (cypher/migrations/009_mention_order.cypher), so a page costs its size, not the entity's
+ * mentions. `target` is a Cypher expression for the entity's key. From a cursor [year, id] two
+ * seeks are merged: the rest of the cursor's year, then the older years.
+ */
+export function mentionsNewestFirst(entity: string, target: string, year: number | null, window: PageWindow, prefix = ""): Fragment | null {
+  const [newest, report, yearNewest] = [`$${prefix}newest`, `$${prefix}report`, `$${prefix}yearNewest`];
+  const after = window.after ? -Number(window.after[0]) : null;
+  const seeks: string[] = [];
+  if (after === null) seeks.push(year === null ? "m.newest <= 0" : `m.newest = ${yearNewest}`);
+  else if (year === null || -year === after) seeks.push(`m.newest = ${newest} AND m.report > ${report}`, ...(year === null ? [`m.newest > ${newest}`] : []));
+  else if (-year > after) seeks.push(`m.newest = ${yearNewest}`);
+  if (!seeks.length) return null; // the cursor lies past the year asked for
+  const order = "m.target, m.newest, m.report"; // the index's order: it is read in order and stops at the limit
+  const branch = (seek: string) => `MATCH (r:Report)-[m:MENTIONS]->(${entity}) WHERE m.target = target AND ${seek} AND m.report IS NOT NULL
+         RETURN r, m ORDER BY ${order} ${limitOf(prefix)}`;
+  return {
+    cypher: `WITH ${entity}, ${target} AS target
+       CALL (${entity}, target) {
+         ${seeks.map(branch).join("\n         UNION ALL\n         ")}
+       }
+       WITH r, m ORDER BY ${order} ${limitOf(prefix)}`,
+    params: {
+      [`${prefix}newest`]: after,
+      [`${prefix}report`]: window.after?.[1] ?? null,
+      [`${prefix}yearNewest`]: year === null ? null : -year,
+      ...windowParams(window, prefix),
+    },
+  };
+}
+
+/** The sort key a page of mentionsNewestFirst gives out: [year (0 for none), report id], as NEWEST_FIRST's. */
+const MENTION_SORT_KEY = "[-m.newest, m.report]";
+
 /** Reports that mention the node bound to `entity` (a Cypher variable), newest first: a page as one list of {item, key}. */
 export function reportsMentioningPage(entity: string, year: number | null, window: PageWindow, prefix = ""): Fragment {
+  const rows = mentionsNewestFirst(entity, `${entity}.key`, year, window, prefix);
+  if (!rows) return { cypher: "[]", params: {} };
   return {
     cypher: `COLLECT {
-       MATCH (${entity})<-[:MENTIONS]-(r:Report) ${where([year !== null && `r.year = $${prefix}year`], NEWEST_FIRST, window, prefix)}
-       WITH r ORDER BY ${orderBy(NEWEST_FIRST)} ${limitOf(prefix)}
-       RETURN {item: r {${REPORT_FIELDS}}, key: ${sortKeyOf(NEWEST_FIRST)}}
+       ${rows.cypher}
+       RETURN {item: r {${REPORT_FIELDS}}, key: ${MENTION_SORT_KEY}}
      }`,
-    params: { [`${prefix}year`]: year, ...windowParams(window, prefix) },
+    params: rows.params,
   };
 }
 
@@ -93,15 +130,17 @@ export async function mentionsOf(
   key: string,
   window: PageWindow,
 ): Promise<Page<MentionRecord & { report: ReportRecord }>> {
-  const rows = await readRows<{ item: MentionRecord & { report: ReportRecord }; key: SortKey }>(
+  const rows = mentionsNewestFirst("e", "$key", null, window);
+  if (!rows) return emptyPage();
+  const found = await readRows<{ item: MentionRecord & { report: ReportRecord }; key: SortKey }>(
     db,
-    `MATCH (:${label} {${label === "Jurisdiction" ? "code" : "key"}: $key})<-[m:MENTIONS]-(r:Report) ${where([], NEWEST_FIRST, window)}
-     WITH r, m ORDER BY ${orderBy(NEWEST_FIRST)} LIMIT toInteger($limit)
+    `MATCH (e:${label} {${label === "Jurisdiction" ? "code" : "key"}: $key})
+     ${rows.cypher}
      RETURN {reportId: r.id, count: m.count, sentences: m.sentences, starts: m.starts, ends: m.ends, report: r {${REPORT_FIELDS}}} AS item,
-            ${sortKeyOf(NEWEST_FIRST)} AS key`,
-    { key, ...windowParams(window) },
+            ${MENTION_SORT_KEY} AS key`,
+    { key, ...rows.params },
   );
-  return toPage(rows, window);
+  return toPage(found, window);
 }
 
 export interface EvidenceRecord {
