@@ -10,6 +10,9 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
+          // Several unit tests run the built CLI as a child process, which takes seconds on a busy
+          // machine: vitest's default of 5 s would fail them for the machine's load, not their code.
+          testTimeout: 60_000,
         },
       },
       {

@@ -214,7 +214,8 @@ function questions(s) {
                     WITH x ORDER BY x.code LIMIT 20 MATCH (j:Jurisdiction {code: x.code})
                     RETURN collect({name: j.name, reports: x.reports, first: x.firstYear, last: x.lastYear}) AS places }
          // reports newest first, in the order of the MENTIONS index (target, newest, report), as the API reads them
-         CALL (p) { WITH p, p.key AS key MATCH (r:Report)-[m:MENTIONS]->(p) WHERE m.target = key AND m.newest <= 0 AND m.report IS NOT NULL
+         CALL (p) { WITH p, p.key AS key MATCH (r:Report)-[m:MENTIONS]->(p) USING INDEX m:MENTIONS(target, newest, report)
+                    WHERE m.target = key AND m.newest <= 0 AND m.report IS NOT NULL
                     WITH r, m ORDER BY m.target, m.newest, m.report LIMIT 10 RETURN collect({id: r.id, year: r.year}) AS reports }
          RETURN p.name, places, reports`,
         { name: pick(s.programs, i) },

@@ -4,7 +4,8 @@
 //   3. linear growth: one extractReport call on 1, 5 and 10 MB inputs; time(10 MB)/time(1 MB) should be ≈ 10
 //   4. published formats: the example report as plain text, a GBK web page, a PDF and a DOCX,
 //      read (src/io) and extracted in this warm process; time per document, pages/s, the ratio to
-//      plain text; and apart, the one-time cost of the first file in a fresh process
+//      plain text; the same with the body ten times over (text, and a 12-page PDF): the cost per
+//      PDF page apart from the per-document one; and apart, the first file in a fresh process
 //   5. peak RSS of this process
 // Usage: npm run bench:extract   (or: node bench/extract.mjs after a build)
 import { execFileSync, spawn } from "node:child_process";
@@ -137,13 +138,21 @@ try {
   const readerUrl = pathToFileURL(join(root, "dist/io/read-report.js")).href;
   const { readReportBytes } = await import(readerUrl);
   const fixtures = join(root, "test/fixtures/formats");
+  // The same report with its body ten times over, as text and as a 12-page PDF: the per-page cost
+  // of a PDF, apart from the fixed cost of loading its fonts that a 2-page document is dominated by.
+  const plainFile = join(root, "examples/reports/2022-zhuji-fengqiao.txt");
+  const [head, info, ...body] = readFileSync(plainFile, "utf8").replace(/\s+$/, "").split(/\n+/);
+  const tenfold = Buffer.from([head, info, ...Array(10).fill(body).flat()].join("\n") + "\n");
   const forms = [
-    { label: "plain text (UTF-8)", file: join(root, "examples/reports/2022-zhuji-fengqiao.txt") },
+    { label: "plain text (UTF-8)", file: plainFile },
     { label: "web page (GBK, with navigation)", file: join(fixtures, "fengqiao-gbk.html") },
     { label: "PDF", file: join(fixtures, "fengqiao.pdf") },
     { label: "DOCX", file: join(fixtures, "fengqiao.docx") },
-  ].map((f) => ({ ...f, bytes: readFileSync(f.file), read: [], total: [] }));
-  const [plainForm, htmlForm, pdfForm] = forms;
+    { label: "plain text, body ×10", file: "fengqiao-x10.txt", bytes: tenfold },
+    { label: "PDF, body ×10", file: join(fixtures, "fengqiao-x10.pdf") },
+  ].map((f) => ({ ...f, bytes: f.bytes ?? readFileSync(f.file), read: [], total: [], cpu: [] }));
+  const [plainForm, htmlForm, pdfForm, , plainTenfold, pdfTenfold] = forms;
+  pdfTenfold.base = plainTenfold;
 
   // First-file cost, each form in a fresh process: loading its reader (and compiling PDFium's
   // WebAssembly) happens once per process or ingest worker, then every file is read warm.
@@ -157,19 +166,25 @@ try {
         for (let i = 0; i < 2; i++) { const t = performance.now(); await readReportBytes(bytes, ${JSON.stringify(file)}); times.push(performance.now() - t); }
         process.stdout.write(JSON.stringify(times));`], { encoding: "utf8" }),
     );
-  for (const form of forms) {
+  for (const form of forms.slice(0, 4)) {
     const runs = [0, 1, 2].map(() => firstRead(form.file));
     form.first = median(runs.map((r) => r[0]));
     form.second = median(runs.map((r) => r[1]));
   }
 
+  // CPU time of this process too: on a shared machine it moves far less than wall time.
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
   const once = async (form) => {
     const t = performance.now();
+    const c = cpuMs();
     const document = await readReportBytes(form.bytes, form.file);
     const read = performance.now() - t;
     extractReport(document.text);
     form.pages = document.pages ?? 1;
-    return { read, total: performance.now() - t };
+    return { read, total: performance.now() - t, cpu: cpuMs() - c };
   };
   const WARM_UP = 10; // WebAssembly is optimised after a few calls: measure the steady state
   for (let i = 0; i < WARM_UP; i++) for (const form of forms) await once(form);
@@ -177,31 +192,39 @@ try {
   for (let i = 0; i < ROUNDS; i++) {
     // Interleaved, so that a busy moment of a shared machine falls on every form alike.
     for (const form of forms) {
-      const { read, total } = await once(form);
+      const { read, total, cpu } = await once(form);
       form.read.push(read);
       form.total.push(total);
+      form.cpu.push(cpu);
     }
   }
   const plain = median(plainForm.total);
   const extractOnly = plain - median(plainForm.read);
+  const extractOnlyOf = (form) => median(form.total) - median(form.read);
   console.log(
     `published formats (the example report 2022-zhuji-fengqiao in each form; read + extract, same process, ` +
       `median of ${ROUNDS} interleaved rounds after ${WARM_UP} warm-up rounds)`,
   );
-  console.log("  form                              bytes   pages   read ms   read+extract ms   × plain text   read ÷ extraction   pages/s");
+  console.log("  form                              bytes   pages   read ms   read+extract ms   × plain text   read ÷ extraction   pages/s   CPU ms   × plain (CPU)");
   for (const form of forms) {
+    const base = form.base ?? plainForm;
     const total = median(form.total);
-    const ratio = total / plain;
-    const floor = form === htmlForm || form === pdfForm ? `   [floor ≤ 2×: ${verdict(ratio <= 2)}]` : "";
+    const ratio = total / median(base.total);
+    const floor = form === htmlForm || form === pdfForm ? `   [floor ≤ 2×: ${verdict(ratio <= 2)}]` : form.base ? `   (× plain text ×10)` : "";
     console.log(
       `  ${form.label.padEnd(32)} ${String(form.bytes.length).padStart(7)}   ${String(form.pages).padStart(5)}   ${fmt(median(form.read)).padStart(7)}` +
-        `   ${fmt(total).padStart(15)}   ${fmt(ratio, 1).padStart(12)}   ${fmt(median(form.read) / extractOnly, 2).padStart(17)}` +
-        `   ${fmt((form.pages * 1000) / total, 1).padStart(7)}${floor}`,
+        `   ${fmt(total).padStart(15)}   ${fmt(ratio, 1).padStart(12)}   ${fmt(median(form.read) / extractOnlyOf(base), 2).padStart(17)}` +
+        `   ${fmt((form.pages * 1000) / total, 1).padStart(7)}   ${fmt(median(form.cpu)).padStart(6)}   ${fmt(median(form.cpu) / median(base.cpu), 1).padStart(13)}${floor}`,
     );
   }
-  console.log(`  (extraction alone: ${fmt(extractOnly)} ms; pages/s counts read + extract, a web page or text file as one page)`);
+  const perPage = (median(pdfTenfold.read) - median(pdfForm.read)) / (pdfTenfold.pages - pdfForm.pages);
+  console.log(`  (extraction alone: ${fmt(extractOnly)} ms, ×10: ${fmt(extractOnlyOf(plainTenfold))} ms; pages/s counts read + extract, a web page or text file as one page)`);
+  console.log(
+    `  PDF reading: ${fmt(perPage)} ms per further page (${pdfForm.pages} → ${pdfTenfold.pages} pages), ` +
+      `so about ${fmt(median(pdfForm.read) - pdfForm.pages * perPage)} ms per document whatever its length (loading its fonts: npm run bench:pdf)`,
+  );
   console.log("  first file in a fresh process (reader loaded, PDFium compiled; median of 3 processes): read ms, then the second file");
-  for (const form of forms) console.log(`  ${form.label.padEnd(32)} first ${fmt(form.first).padStart(8)}   second ${fmt(form.second).padStart(7)}`);
+  for (const form of forms.slice(0, 4)) console.log(`  ${form.label.padEnd(32)} first ${fmt(form.first).padStart(8)}   second ${fmt(form.second).padStart(7)}`);
   console.log();
 }
 

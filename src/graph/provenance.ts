@@ -32,20 +32,25 @@ function fileProps(input: ReportInput | undefined): Record<string, string | null
 
 const pathOf = (input: ReportInput) => input.provenance?.path ?? input.source;
 
-/** Inputs in listing order (by path; inputs without a path last), so that the same files give the same source however extraction finished. */
-function inListingOrder(inputs: ReportInput[]): ReportInput[] {
-  return [...inputs].sort((a, b) => {
-    const pa = pathOf(a);
-    const pb = pathOf(b);
+/** Items in listing order (by path; items without a path last), so that the same files give the same source however extraction finished. */
+function inListingOrder<T>(items: T[], path: (item: T) => string | null): T[] {
+  return [...items].sort((a, b) => {
+    const pa = path(a);
+    const pb = path(b);
     return pa === pb ? 0 : pa === null ? 1 : pb === null ? -1 : pa < pb ? -1 : 1;
   });
 }
 
+/** Per report id, the first item in listing order: the one whose file a Report created now keeps. */
+export function firstPerReport<T>(items: T[], id: (item: T) => string, path: (item: T) => string | null): Map<string, T> {
+  const first = new Map<string, T>();
+  for (const item of inListingOrder(items, path)) if (!first.has(id(item))) first.set(id(item), item);
+  return first;
+}
+
 /** Per report id, the input whose file becomes the source of a Report created now. */
 export function primaryInputs(inputs: ReportInput[]): Map<string, ReportInput> {
-  const primary = new Map<string, ReportInput>();
-  for (const input of inListingOrder(inputs)) if (!primary.has(input.extraction.textHash)) primary.set(input.extraction.textHash, input);
-  return primary;
+  return firstPerReport(inputs, (input) => input.extraction.textHash, pathOf);
 }
 
 // Row by row in listing order, so that a report's first file to take over is the one kept.
@@ -107,7 +112,7 @@ export interface SourcesRefreshed {
  */
 export async function refreshSources(tx: ManagedTransaction, inputs: ReportInput[], lostFile: string[]): Promise<SourcesRefreshed> {
   const at = new Map(inputs.map((input, i) => [input, i]));
-  const rows = inListingOrder(inputs)
+  const rows = inListingOrder(inputs, pathOf)
     .filter((input) => pathOf(input) !== null || input.provenance?.url)
     .map((input) => ({ at: at.get(input)!, id: input.extraction.textHash, file: fileProps(input), url: input.provenance?.url ?? null }));
   const tracked = inputs

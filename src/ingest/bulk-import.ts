@@ -6,15 +6,15 @@ import { join, resolve } from "node:path";
 import { REPORT_FORMATS, type ReportFormat } from "../io/document.js";
 import { openDatabase } from "../graph/driver.js";
 import { loadMigrations } from "../graph/migrate.js";
-import type { ReportInput } from "../graph/writer.js";
 import { adminImport, storeExists } from "../graph/bulk/admin.js";
 import { GraphFiles, type ImportFile } from "../graph/bulk/graph-files.js";
+import type { ReportRows } from "../graph/bulk/report-rows.js";
 import { finishImportedGraph } from "../graph/bulk/schema.js";
 import { freePort, serverStatus, startServer, stopServer } from "../neo4j-server/server.js";
 import type { SourceFile } from "./sources.js";
 import { DEFAULT_MAX_FACTS } from "./limits.js";
 import { ExtractionPool } from "./worker-pool.js";
-import { extractOne, type ExtractRequest, type ExtractResponse } from "./worker-protocol.js";
+import { rowsOfOne, type ExtractRequest, type RowsResponse } from "./worker-protocol.js";
 import type { IngestProgress } from "./ingest.js";
 
 export interface BulkImportOptions {
@@ -49,7 +49,9 @@ export interface BulkImportSummary {
   ms: { extractAndCsv: number; admin: number; indexes: number; total: number };
   /** extraction time summed over workers */
   extractMs: number;
-  /** main-thread time turning extractions into CSV rows */
+  /** time making the reports' CSV rows, summed over workers */
+  rowsMs: number;
+  /** main-thread time on the rows: appending them, keeping the shared nodes once, writing those */
   csvMs: number;
   csvBytes: number;
   storeBytes: number;
@@ -64,7 +66,7 @@ export class BulkImportError extends Error {
   }
 }
 
-/** Reports per chunk of CSV rows. */
+/** Reports per chunk: of several files of one text in a chunk, the first in listing order is its source. */
 const CHUNK = 500;
 
 function directoryBytes(dir: string): number {
@@ -121,6 +123,7 @@ export async function bulkImport(sources: SourceFile[], options: BulkImportOptio
     relationships: 0,
     ms: { extractAndCsv: 0, admin: 0, indexes: 0, total: 0 },
     extractMs: 0,
+    rowsMs: 0,
     csvMs: 0,
     csvBytes: 0,
     storeBytes: 0,
@@ -162,7 +165,7 @@ export async function bulkImport(sources: SourceFile[], options: BulkImportOptio
   return summary;
 }
 
-/** Extracts every source (in worker threads) and writes the graph's CSV files; returns them. */
+/** Extracts every source and makes its rows (in worker threads), and writes the graph's CSV files; returns them. */
 async function writeCsv(
   sources: SourceFile[],
   csvDir: string,
@@ -171,48 +174,53 @@ async function writeCsv(
 ): Promise<{ files: ImportFile[]; urlFills: { id: string; url: string }[] }> {
   const graph = await GraphFiles.create(csvDir);
   const pool = options.workers > 0 ? new ExtractionPool(options.workers) : null;
-  const extract = pool ? (r: ExtractRequest) => pool.extract(r) : extractOne;
+  const rowsOf = pool ? (r: ExtractRequest) => pool.rows(r) : rowsOfOne;
   const progress = () => options.onProgress?.({ done: summary.imported + summary.duplicates + summary.failed.length, total: sources.length, failed: summary.failed.length });
-  let chunk: ReportInput[] = [];
+  let chunk: ReportRows[] = [];
   const flush = async () => {
     const t = performance.now();
-    const before = graph.reports;
-    graph.add(chunk);
-    summary.imported += graph.reports - before;
-    summary.duplicates += chunk.length - (graph.reports - before);
+    const added = graph.add(chunk);
+    summary.imported += added;
+    summary.duplicates += chunk.length - added;
     chunk = [];
-    await graph.flush();
     summary.csvMs += performance.now() - t;
+    // Extraction goes on meanwhile; the rows wait here only while the disk is behind.
+    await graph.drained();
     progress();
   };
 
   // Answers are taken in the order of the sources, so that the graph does not depend on which
   // worker finished first (the first text of a key names it, as in one ingest of the same files).
-  const window = Math.max(CHUNK * 2, options.workers * 4);
-  const inFlight = new Map<number, Promise<ExtractResponse>>();
+  // Requests run ahead by a few per worker: answers taken early would wait in memory.
+  const window = Math.max(16, options.workers * 16);
+  const inFlight = new Map<number, Promise<RowsResponse>>();
   let next = 0;
   let taken = 0;
   try {
     while (taken < sources.length) {
       while (next < sources.length && inFlight.size < window) {
-        const request: ExtractRequest = { id: next, path: sources[next]!.path, display: sources[next]!.display, maxFacts: options.maxFacts ?? DEFAULT_MAX_FACTS };
-        inFlight.set(next++, extract(request));
+        const source = sources[next]!;
+        const request: ExtractRequest = { id: next, path: source.path, display: source.display, maxFacts: options.maxFacts ?? DEFAULT_MAX_FACTS, url: source.url ?? null };
+        inFlight.set(next++, rowsOf(request));
       }
       const response = await inFlight.get(taken)!;
       inFlight.delete(taken);
       const source = sources[taken++]!;
       if (!response.ok) {
+        if (response.fatal) throw new BulkImportError(`${source.display}: ${response.error}`);
         summary.failed.push({ source: source.display, reason: response.error });
         continue;
       }
       summary.extractMs += response.ms;
-      summary.formats[response.source.format]++;
-      const provenance = { ...response.source, path: source.path, url: source.url ?? null };
-      chunk.push({ extraction: response.extraction, source: source.path, text: response.text, provenance });
+      summary.rowsMs += response.rowsMs;
+      summary.formats[response.format]++;
+      chunk.push(response.rows);
       if (chunk.length >= CHUNK) await flush();
     }
     await flush();
+    const t = performance.now();
     const files = await graph.finish((await loadMigrations()).map((m) => m.id));
+    summary.csvMs += performance.now() - t;
     return { files, urlFills: graph.sourceUrlFills() };
   } catch (error) {
     await graph.abort();

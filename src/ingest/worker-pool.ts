@@ -3,14 +3,15 @@
 // once none is left, the queued requests and every later one fail the same way instead of waiting.
 import { Worker } from "node:worker_threads";
 import { firstLine } from "../graph/driver.js";
-import type { ExtractRequest, ExtractResponse } from "./worker-protocol.js";
+import type { ExtractRequest, ExtractResponse, RowsResponse } from "./worker-protocol.js";
 
 const WORKER_FILE = new URL("./extract-worker.js", import.meta.url);
 
 /** Starts every message about a lost worker; callers (the API's extractor) look for it. */
 export const WORKER_FAILED = "extraction worker failed";
 
-type Done = (response: ExtractResponse) => void;
+type Response = ExtractResponse | RowsResponse;
+type Done = (response: Response) => void;
 
 export class ExtractionPool {
   private readonly idle: Worker[] = [];
@@ -37,7 +38,7 @@ export class ExtractionPool {
     }
     this.workers.add(worker);
     this.idle.push(worker);
-    worker.on("message", (response: ExtractResponse) => {
+    worker.on("message", (response: Response) => {
       const holding = this.held.get(worker);
       this.held.delete(worker);
       this.idle.push(worker);
@@ -50,6 +51,15 @@ export class ExtractionPool {
   }
 
   extract(request: ExtractRequest): Promise<ExtractResponse> {
+    return this.run({ ...request, rows: false }) as Promise<ExtractResponse>;
+  }
+
+  /** Extracts a report and makes its rows for kg import's CSV files. */
+  rows(request: ExtractRequest): Promise<RowsResponse> {
+    return this.run({ ...request, rows: true }) as Promise<RowsResponse>;
+  }
+
+  private run(request: ExtractRequest): Promise<Response> {
     return new Promise((done) => {
       if (this.closing) return done(this.failure(request.id, "the pool was closed"));
       if (!this.workers.size) return done(this.failure(request.id));

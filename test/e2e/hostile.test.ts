@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { emptyTestGraph, loadExamplesIntoEmptyGraph } from "../support/examples.js";
 import { startProxy, type CuttableProxy } from "../support/proxy.js";
 import { startService, type RunningService } from "../support/api.js";
+import { mainThreadCpuMs, processCpuMs } from "../support/cpu-time.js";
 
 const KEY = "test-key";
 const auth = { authorization: `Bearer ${KEY}` };
@@ -53,26 +54,29 @@ const gql = (query: string, variables?: Record<string, unknown>, headers?: Recor
   post(JSON.stringify({ query, variables }), headers, url);
 
 /**
- * Runs `attack` while polling /healthz; returns the attack's answer and the slowest health
- * answer. A refusal that blocked the event loop would show as a slow health check (the old
- * server took 23.7 s on the fan-out and 26 s on three levels of the 152-byte query). Health
- * answers in a few ms on an idle machine (100 ms is the aim); the bound leaves room for a shared,
- * loaded machine (2 cores, load average 14 while these were written) and for the test process
- * itself, which sends the attack and times the checks on one event loop.
+ * Runs `attack` while polling /healthz (which must keep answering, unless `polled` is false);
+ * returns the attack's answer and the CPU time the server spent meanwhile: its main thread's
+ * (the event loop's) and all its threads'. A refusal that blocked the event loop shows in the
+ * loop's CPU time: the old server spent 23.7 s on the fan-out and 26 s on three levels of the
+ * 152-byte query. CPU time is bounded rather than how long health answers take, because a shared,
+ * loaded machine (2 cores, load average 14–23 while these were written) delays every answer,
+ * blocked or not, while the CPU time the same work takes hardly changes. Each health check costs
+ * the loop a little CPU time too, so the poll is spaced.
  */
-const HEALTH_BOUND_MS = 500;
-async function whileHealthChecked<T>(attack: () => Promise<T>): Promise<{ result: T; slowestHealthMs: number; checks: number }> {
+async function whileHealthChecked<T>(attack: () => Promise<T>, polled = true): Promise<{ result: T; loopCpuMs: number; processCpuMs: number; checks: number }> {
   let running = true;
-  let slowest = 0;
   let checks = 0;
+  const loopBefore = mainThreadCpuMs(service.pid);
+  const processBefore = processCpuMs(service.pid);
   const poll = (async () => {
+    if (!polled) return;
     do {
-      const started = performance.now();
       const health = await service.get("/healthz");
-      slowest = Math.max(slowest, performance.now() - started);
       checks++;
-      expect(health.status).toBe(200);
-      await new Promise((r) => setTimeout(r, 10));
+      // The server answers; whether it also reaches Neo4j within the health check's own 1 s is
+      // left out, since a loaded machine can delay that.
+      expect(JSON.parse(health.body).server, health.body).toBe("up");
+      await new Promise((r) => setTimeout(r, 50));
     } while (running);
   })();
   let result: T;
@@ -80,10 +84,15 @@ async function whileHealthChecked<T>(attack: () => Promise<T>): Promise<{ result
     result = await attack();
   } finally {
     running = false;
-    await poll;
   }
-  return { result, slowestHealthMs: slowest, checks };
+  const loopCpuMs = mainThreadCpuMs(service.pid) - loopBefore;
+  const processCpu = processCpuMs(service.pid) - processBefore;
+  await poll;
+  return { result, loopCpuMs, processCpuMs: processCpu, checks };
 }
+
+/** CPU time a refusal may cost the event loop, health checks included (a few ms each). */
+const LOOP_CPU_BOUND_MS = 500;
 
 /** Waits for `condition`; the bound is far above what a loaded machine needs, only so a failure says what it waited for. */
 async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 120_000): Promise<void> {
@@ -113,18 +122,18 @@ describe("hostile queries are refused before any Cypher, in linear time", () => 
   it("the 152-byte query of nested unpaged lists", async () => {
     const query = `{ reports(first: 100) { edges { node { metrics { key report { metrics { key report { metrics { key report { metrics { key sentence } } } } } } } } } } }`;
     expect(Buffer.byteLength(query)).toBe(152);
-    const { result, slowestHealthMs } = await whileHealthChecked(() => gql(query));
+    const { result, loopCpuMs } = await whileHealthChecked(() => gql(query));
     expectRefused(result, /may resolve about \d+ fields; the limit is 20000/);
-    expect(slowestHealthMs).toBeLessThanOrEqual(HEALTH_BOUND_MS);
+    expect(loopCpuMs).toBeLessThanOrEqual(LOOP_CPU_BOUND_MS);
   });
 
   it("500 aliases of recurringPrograms in one 36 KB request", async () => {
     const query = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: recurringPrograms(minJurisdictions: ${i}, first: 1) { totalCount }`).join(" ")} }`;
-    const { result, slowestHealthMs } = await whileHealthChecked(() => gql(query));
+    const { result, loopCpuMs } = await whileHealthChecked(() => gql(query));
     expect(result.status).toBe(400);
     expect(result.json.errors[0].extensions.code).toBe("QUERY_TOO_COMPLEX");
     expect(result.json.errors[0].message).toMatch(/tokens|top-level fields/);
-    expect(slowestHealthMs).toBeLessThanOrEqual(HEALTH_BOUND_MS);
+    expect(loopCpuMs).toBeLessThanOrEqual(LOOP_CPU_BOUND_MS);
     // within the token limit, the alias count alone refuses it
     const fewer = `{ ${Array.from({ length: 60 }, (_, i) => `a${i}: recurringPrograms(minJurisdictions: ${i}, first: 1) { totalCount }`).join(" ")} }`;
     expectRefused(await gql(fewer), /60 top-level fields; the limit is 20/);
@@ -133,10 +142,9 @@ describe("hostile queries are refused before any Cypher, in linear time", () => 
   it("a 23-level fragment fan-out (1.1 KB)", async () => {
     const query = fanOut(23);
     expect(query.length).toBeLessThan(1200);
-    const { result, slowestHealthMs, checks } = await whileHealthChecked(() => gql(query));
+    const { result, loopCpuMs, checks } = await whileHealthChecked(() => gql(query));
     expectRefused(result, /may resolve about \d+ fields/);
-    expect(result.ms).toBeLessThan(1000); // was 23.7 s of CPU
-    expect(slowestHealthMs).toBeLessThanOrEqual(HEALTH_BOUND_MS);
+    expect(loopCpuMs).toBeLessThanOrEqual(LOOP_CPU_BOUND_MS); // was 23.7 s of CPU
     expect(checks).toBeGreaterThan(0);
   });
 
@@ -144,10 +152,10 @@ describe("hostile queries are refused before any Cypher, in linear time", () => 
     const query = `{ ${"__typename ".repeat(340_000)}}`;
     const body = JSON.stringify({ query });
     expect(body.length).toBeGreaterThan(3_700_000);
-    const { result, slowestHealthMs } = await whileHealthChecked(() => post(body));
+    const { result, loopCpuMs } = await whileHealthChecked(() => post(body));
     expectRefused(result, /more than 5000 tokens/);
-    // the test process itself uploads 3.7 MB on the loop that times the checks
-    expect(slowestHealthMs).toBeLessThanOrEqual(1000);
+    // reading and parsing a 3.7 MB body is work of its own
+    expect(loopCpuMs).toBeLessThanOrEqual(2 * LOOP_CPU_BOUND_MS);
   });
 
   it("batched (array) requests", async () => {
@@ -268,14 +276,19 @@ describe("smaller holes", () => {
     for (let i = 0; i < 95_000; i++) lines.push(i % 50 ? "推进法治建设。" : `办理案件${i % 997}件。`);
     const text = lines.join("\n");
     expect(text.length).toBeLessThan(1_000_000);
-    const { result, slowestHealthMs, checks } = await whileHealthChecked(() =>
-      gql(`mutation($t: String!) { ingestReport(text: $t) { status report { reportId } } }`, { t: text }, auth),
+    // Not polled for health meanwhile: each check costs the loop CPU time of its own, and a loaded
+    // machine makes more of them, which would blur the measure.
+    const { result, loopCpuMs, processCpuMs } = await whileHealthChecked(
+      () => gql(`mutation($t: String!) { ingestReport(text: $t) { status report { reportId } } }`, { t: text }, auth),
+      false,
     );
     expect(result.json.errors).toBeUndefined();
-    expect(checks).toBeGreaterThan(3);
-    // was blocked up to 6 s; what is left on the event loop is copying the extraction back from
-    // the worker (~150 ms for 95k sentences) and building the write's rows
-    expect(slowestHealthMs).toBeLessThanOrEqual(2000);
+    // It blocked the loop up to 6 s. Most of the request's CPU time (the extraction) is now spent
+    // in a worker thread; what is left on the event loop is copying the extraction back from the
+    // worker (~150 ms for 95k sentences) and building the write's rows. With the extraction on
+    // the loop, its share was about 60 %; in the worker, about 15 %.
+    expect(loopCpuMs, `event loop ${loopCpuMs} ms of ${processCpuMs} ms CPU`).toBeLessThanOrEqual(0.45 * processCpuMs);
+    expect((await service.get("/healthz")).status).toBe(200);
     const id = result.json.data.ingestReport.report.reportId;
     const del = await gql(`mutation($id: ID!) { deleteReport(id: $id) }`, { id }, auth);
     expect(del.json.data.deleteReport).toBe(true);

@@ -1,13 +1,16 @@
 // The reports that mention an entity come newest first (year descending, no year last, then id)
 // page by page from the MENTIONS index: walked with small pages and cursors, with and without a
 // year, they must be exactly the list sorted from scratch; and migration 009 must give mentions
-// written before it the same order keys the writer gives new ones.
+// written before it the same order keys the writer gives new ones. An advice's sentence, found
+// through the same index, is its report's mention of the firm.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/graph/driver.js";
 import { loadMigrations, migrate } from "../../src/graph/migrate.js";
+import { adviceGivenBy } from "../../src/graph/read/firms.js";
+import { advisersOf } from "../../src/graph/read/places.js";
 import { mentionsOf, reportsMentioning, type MentionedLabel } from "../../src/graph/read/programs.js";
 import type { Page, PageWindow } from "../../src/graph/read/records.js";
 import { buildCorpus, generateCorpus } from "../../src/generate/corpus.js";
@@ -109,6 +112,25 @@ describe("reports newest first, from the MENTIONS index", () => {
     const all = await sortedFromScratch("Program", program!, null);
     const undated = await rows<{ id: string }>("MATCH (r:Report) WHERE r.year IS NULL RETURN r.id AS id");
     for (const { id } of undated) if (all.includes(id)) expect(all.indexOf(id)).toBeGreaterThanOrEqual(all.length - undated.length);
+  });
+
+  it("each advice's sentence is its report's mention of the firm, for a firm's places and a place's firms", async () => {
+    const fromScratch = await rows<{ firm: string; code: string; report: string; sentence: string | null }>(
+      `MATCH (f:LawFirm)-[a:ADVISES]->(j:Jurisdiction)
+       OPTIONAL MATCH (:Report {id: a.report})-[m:MENTIONS]->(f)
+       RETURN f.key AS firm, j.code AS code, a.report AS report, m.sentences[0] AS sentence`,
+    );
+    expect(fromScratch.filter((a) => a.sentence).length).toBeGreaterThan(3);
+    const firms = [...new Set(fromScratch.map((a) => a.firm))];
+    const given = (await adviceGivenBy(db, firms, 50)).flat();
+    const places = [...new Set(fromScratch.map((a) => a.code))];
+    const received = (await advisersOf(db, places, 50)).flat();
+    const key = (firm: string, code: string, report: string) => `${firm} ${code} ${report}`;
+    const expected = new Map(fromScratch.map((a) => [key(a.firm, a.code, a.report), a.sentence]));
+    expect(given.length).toBe(fromScratch.length);
+    for (const a of given) expect(a.sentence).toBe(expected.get(key(a.firmKey, a.jurisdiction.code, a.reportId)));
+    expect(received.length).toBe(fromScratch.length);
+    for (const a of received) expect(a.sentence).toBe(expected.get(key(a.firm.key, a.jurisdictionCode, a.reportId)));
   });
 
   it("migration 009 gives mentions written before it the keys the writer gives", { timeout: 180_000 }, async () => {

@@ -9,6 +9,8 @@ export interface GraphQLResponse {
 
 export interface RunningService {
   url: string;
+  /** the service's process id */
+  pid: number;
   gql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
   get(path: string): Promise<{ status: number; body: string; type: string }>;
   /** everything the service wrote to stdout and stderr so far */
@@ -45,6 +47,7 @@ export async function startService(env: Record<string, string>): Promise<Running
   const origin = url.replace(/\/graphql$/, "");
   return {
     url,
+    pid: child.pid!,
     async gql(query, variables, headers = {}) {
       const response = await fetch(url, {
         method: "POST",

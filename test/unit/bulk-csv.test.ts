@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ARRAY_DELIMITER, CsvFile } from "../../src/graph/bulk/csv.js";
+import { ARRAY_DELIMITER, CsvFile, CsvLines, packCsv } from "../../src/graph/bulk/csv.js";
 import { importArguments } from "../../src/graph/bulk/admin.js";
 import { isSchemaStatement } from "../../src/graph/bulk/schema.js";
 import { loadMigrations } from "../../src/graph/migrate.js";
@@ -34,6 +34,36 @@ describe("CsvFile", () => {
     expect(() => file.row(["only one"])).toThrow(/1 values for the 2 columns/);
     expect(() => file.row(["x", [`a${ARRAY_DELIMITER}b`]])).toThrow(/array delimiter/);
     await file.close();
+  });
+});
+
+describe("rows made in a worker", () => {
+  it("pack several files' rows into one buffer of their own, which the file writes as they were", async () => {
+    const report = new CsvLines(["id:ID(R)", "text", "url"], "R");
+    report.row(["r1", "第一行\n第二行"], 1);
+    const metric = new CsvLines(["id:ID(M)", "v:double"], "M");
+    metric.row(["m1", 1.5]);
+    metric.row(["m2", 2]);
+    const [reportBytes, metricBytes] = packCsv([report, metric]);
+    expect(reportBytes!.bytes.buffer).toBe(metricBytes!.bytes.buffer);
+    expect(reportBytes!.bytes.buffer.byteLength).toBe(reportBytes!.bytes.length + metricBytes!.bytes.length);
+    expect(metricBytes).toMatchObject({ rows: 2, multiline: false });
+
+    const reports = await CsvFile.create(join(dir, "r.csv"), ["id:ID(R)", "text", "url"]);
+    reports.append(reportBytes!);
+    reports.appendText(`,"https://example.gov.cn/r1"\n`);
+    await reports.close();
+    expect(reports).toMatchObject({ rows: 1, multiline: true });
+    expect(readFileSync(join(dir, "r.csv"), "utf8")).toBe(`id:ID(R),text,url\n"r1","第一行\n第二行","https://example.gov.cn/r1"\n`);
+    const metrics = await CsvFile.create(join(dir, "m.csv"), ["id:ID(M)", "v:double"]);
+    metrics.append(metricBytes!);
+    await metrics.close();
+    expect(readFileSync(join(dir, "m.csv"), "utf8")).toBe(`id:ID(M),v:double\n"m1",1.5\n"m2",2\n`);
+  });
+
+  it("refuses a row of the wrong width, counting the fields left open", () => {
+    const lines = new CsvLines(["a", "b", "c"], "X");
+    expect(() => lines.row(["1", "2", "3"], 1)).toThrow(/3 values for the 2 columns of X/);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractPrograms } from "../../src/extract/programs.js";
 import { PROGRAM_LEXICON, buildLexicon, buildSkeleton } from "../../src/extract/programs-lexicon.js";
 import { prepareText } from "../../src/extract/text.js";
+import { cpuTimed } from "../support/cpu-time.js";
 
 const programs = (text: string) => extractPrograms(prepareText(text));
 const names = (text: string) => programs(text).map((e) => e.name);
@@ -132,9 +133,8 @@ describe("matching machinery", () => {
   it("runs in linear time on a long text", () => {
     const paragraph = "推进“一网通办”，开展“护企安商”专项行动，办理12345热线工单，落实谁执法谁普法。\n";
     const doc = prepareText(paragraph.repeat(5000));
-    const started = Date.now();
-    const found = extractPrograms(doc);
-    expect(Date.now() - started).toBeLessThan(2000);
+    const { result: found, cpuMs } = cpuTimed(() => extractPrograms(doc));
+    expect(cpuMs).toBeLessThan(2000); // CPU time: a loaded machine makes the wall-clock time many times longer
     expect(found.map((e) => [e.name, e.mentions.length])).toEqual([
       ["一网通办", 5000],
       ["护企安商", 5000],

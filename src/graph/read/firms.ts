@@ -69,14 +69,15 @@ export interface FirmAdviceRecord {
 
 /**
  * The places the firm bound to `f` advises, per report that says so: the first $adviceLimit in
- * place order, one list. Each sentence is looked up from its report (found by id), not from the
- * firm: a firm's mentions grow with the graph, a report's do not.
+ * place order, one list. Each sentence is the report's mention of the firm, found by one seek in
+ * the MENTIONS index (an advice's year is its report's), not among the firm's mentions, which
+ * grow with the graph.
  */
 export const ADVICE_GIVEN_BY = `COLLECT {
      MATCH (f)-[a:ADVISES]->(j:Jurisdiction)
      WITH f, a, j ORDER BY j.code, a.year, a.report LIMIT toInteger($adviceLimit)
-     OPTIONAL MATCH (r:Report {id: a.report})
-     OPTIONAL MATCH (r)-[m:MENTIONS]->(f)
+     OPTIONAL MATCH (:Report)-[m:MENTIONS]->(f) USING INDEX m:MENTIONS(target, newest, report)
+       WHERE m.target = f.key AND m.newest = -coalesce(a.year, 0.0) AND m.report = a.report
      WITH f, a, j, m ORDER BY j.code, a.year, a.report
      RETURN {firmKey: f.key, jurisdiction: j {${JURISDICTION_FIELDS}}, year: a.year, reportId: a.report, sentence: m.sentences[0]}
    }`;

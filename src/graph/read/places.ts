@@ -157,14 +157,15 @@ export interface AdviceRecord {
 
 /**
  * The firms the text says advise the place bound to `j`, with the year and report that says so:
- * the first $advisersLimit by firm name, one list. Each sentence is looked up from its report
- * (found by id), not from the firm, whose mentions grow with the graph.
+ * the first $advisersLimit by firm name, one list. Each sentence is the report's mention of the
+ * firm, found by one seek in the MENTIONS index (an advice's year is its report's), not among the
+ * firm's mentions, which grow with the graph.
  */
 export const ADVISERS_OF = `COLLECT {
      MATCH (f:LawFirm)-[a:ADVISES]->(j)
      WITH f, a, j ORDER BY f.name, a.year, a.report LIMIT toInteger($advisersLimit)
-     OPTIONAL MATCH (r:Report {id: a.report})
-     OPTIONAL MATCH (r)-[m:MENTIONS]->(f)
+     OPTIONAL MATCH (:Report)-[m:MENTIONS]->(f) USING INDEX m:MENTIONS(target, newest, report)
+       WHERE m.target = f.key AND m.newest = -coalesce(a.year, 0.0) AND m.report = a.report
      WITH f, a, j, m ORDER BY f.name, a.year, a.report
      RETURN {firm: f {key: f.key, name: f.name}, jurisdictionCode: j.code, year: a.year, reportId: a.report, sentence: m.sentences[0]}
    }`;

@@ -62,7 +62,9 @@ export function mentionsNewestFirst(entity: string, target: string, year: number
   else if (-year > after) seeks.push(`m.newest = ${yearNewest}`);
   if (!seeks.length) return null; // the cursor lies past the year asked for
   const order = "m.target, m.newest, m.report"; // the index's order: it is read in order and stops at the limit
-  const branch = (seek: string) => `MATCH (r:Report)-[m:MENTIONS]->(${entity}) WHERE m.target = target AND ${seek} AND m.report IS NOT NULL
+  // The hint: on a large graph the planner's estimates favour expanding every mention of the entity.
+  const branch = (seek: string) => `MATCH (r:Report)-[m:MENTIONS]->(${entity}) USING INDEX m:MENTIONS(target, newest, report)
+         WHERE m.target = target AND ${seek} AND m.report IS NOT NULL
          RETURN r, m ORDER BY ${order} ${limitOf(prefix)}`;
   return {
     cypher: `WITH ${entity}, ${target} AS target
