@@ -13,8 +13,9 @@ import { finishImportedGraph } from "../graph/bulk/schema.js";
 import { freePort, serverStatus, startServer, stopServer } from "../neo4j-server/server.js";
 import type { SourceFile } from "./sources.js";
 import { DEFAULT_MAX_FACTS } from "./limits.js";
+import { inListingOrder } from "./in-order.js";
 import { ExtractionPool } from "./worker-pool.js";
-import { rowsOfOne, type ExtractRequest, type RowsResponse } from "./worker-protocol.js";
+import { rowsOfOne, type ExtractRequest } from "./worker-protocol.js";
 import type { IngestProgress } from "./ingest.js";
 
 export interface BulkImportOptions {
@@ -189,23 +190,17 @@ async function writeCsv(
     progress();
   };
 
-  // Answers are taken in the order of the sources, so that the graph does not depend on which
-  // worker finished first (the first text of a key names it, as in one ingest of the same files).
-  // Requests run ahead by a few per worker: answers taken early would wait in memory.
+  // Answers are taken in listing order (see in-order.ts): the first text of a key names it, as in
+  // one ingest of the same files. Requests run ahead by a few per worker: answers taken early
+  // would wait in memory.
   const window = Math.max(16, options.workers * 16);
-  const inFlight = new Map<number, Promise<RowsResponse>>();
-  let next = 0;
-  let taken = 0;
+  const rowsAt = (id: number) => {
+    const source = sources[id]!;
+    return rowsOf({ id, path: source.path, display: source.display, maxFacts: options.maxFacts ?? DEFAULT_MAX_FACTS, url: source.url ?? null });
+  };
   try {
-    while (taken < sources.length) {
-      while (next < sources.length && inFlight.size < window) {
-        const source = sources[next]!;
-        const request: ExtractRequest = { id: next, path: source.path, display: source.display, maxFacts: options.maxFacts ?? DEFAULT_MAX_FACTS, url: source.url ?? null };
-        inFlight.set(next++, rowsOf(request));
-      }
-      const response = await inFlight.get(taken)!;
-      inFlight.delete(taken);
-      const source = sources[taken++]!;
+    for await (const response of inListingOrder(sources.length, window, rowsAt)) {
+      const source = sources[response.id]!;
       if (!response.ok) {
         if (response.fatal) throw new BulkImportError(`${source.display}: ${response.error}`);
         summary.failed.push({ source: source.display, reason: response.error });

@@ -6,7 +6,8 @@ import { writeReports, type ReportInput, type WriteStatus } from "../graph/write
 import type { SourceFile } from "./sources.js";
 import { DEFAULT_MAX_FACTS, MAX_BATCH_FACTS, reportFacts } from "./limits.js";
 import { ExtractionPool } from "./worker-pool.js";
-import { extractOne, type ExtractRequest, type ExtractResponse } from "./worker-protocol.js";
+import { inListingOrder } from "./in-order.js";
+import { extractOne, type ExtractRequest } from "./worker-protocol.js";
 import { countWarnings, reportWarning, type ReportWarning, type WarningCounts } from "./warnings.js";
 
 export interface IngestOptions {
@@ -137,24 +138,16 @@ export async function ingest(db: Database, sources: SourceFile[], options: Inges
     }
   };
 
-  // Extractions run ahead in a window, but their results are taken in listing order, so that
-  // the batches (and what the first report to name an entity sets on it) do not depend on which
-  // file happened to be read first: the same folder always makes the same graph.
+  // Extractions run ahead in a window; their results are taken in listing order (see in-order.ts).
   const window = Math.max(options.batchSize * 2, options.workers * 4);
-  const inFlight = new Map<number, Promise<ExtractResponse>>();
-  let next = 0;
-  let taken = 0;
+  const extractAt = (id: number) => {
+    const source = sources[id]!;
+    const request: ExtractRequest = { id, path: source.path, display: source.display, maxFacts: options.maxFacts ?? DEFAULT_MAX_FACTS };
+    if (source.path === "-") request.bytes = stdin;
+    return extract(request);
+  };
   try {
-    while (taken < sources.length) {
-      while (next < sources.length && inFlight.size < window) {
-        const source = sources[next]!;
-        const id = next++;
-        const request: ExtractRequest = { id, path: source.path, display: source.display, maxFacts: options.maxFacts ?? DEFAULT_MAX_FACTS };
-        if (source.path === "-") request.bytes = stdin;
-        inFlight.set(id, extract(request));
-      }
-      const response = await inFlight.get(taken)!;
-      inFlight.delete(taken++);
+    for await (const response of inListingOrder(sources.length, window, extractAt)) {
       const source = sources[response.id]!;
       if (response.ok) {
         summary.extractMs += response.ms;
