@@ -25,14 +25,30 @@ export function sendRefusal(response: ServerResponse, refusal: HttpRefusal): voi
 
 const tooLarge = (limit: number) => new HttpRefusal(413, "PAYLOAD_TOO_LARGE", `the request body is larger than ${limit} bytes`);
 
+/** How long the rest of an oversized body is read and dropped before the 413 is sent anyway. */
+const DRAIN_MS = 5000;
+
+/**
+ * Refuses an oversized body once the client has finished sending it (or DRAIN_MS passed): the
+ * 413 closes the connection, and a client still writing into a closed connection sees a reset
+ * (EPIPE) instead of the answer.
+ */
+function refuseAfterDrain(request: IncomingMessage, refusal: HttpRefusal, fail: (error: HttpRefusal) => void): void {
+  const timer = setTimeout(() => fail(refusal), DRAIN_MS);
+  const refuse = () => {
+    clearTimeout(timer);
+    fail(refusal);
+  };
+  request.once("end", refuse);
+  request.once("close", refuse);
+  request.resume();
+}
+
 /** The body as text, or 413 as soon as it is known to be over the limit (declared or counted). */
 export function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((done, fail) => {
     const declared = Number(request.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > limit) {
-      request.resume(); // let the client finish sending, so it reads the 413 rather than a reset
-      return fail(tooLarge(limit));
-    }
+    if (Number.isFinite(declared) && declared > limit) return refuseAfterDrain(request, tooLarge(limit), fail);
     const chunks: Buffer[] = [];
     let size = 0;
     let over = false;
@@ -42,7 +58,7 @@ export function readBody(request: IncomingMessage, limit: number): Promise<strin
       if (size > limit) {
         over = true;
         chunks.length = 0;
-        fail(tooLarge(limit));
+        refuseAfterDrain(request, tooLarge(limit), fail);
       } else chunks.push(chunk);
     });
     request.on("end", () => !over && done(Buffer.concat(chunks).toString("utf8")));
