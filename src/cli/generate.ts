@@ -8,9 +8,9 @@ import { exitWith, wholeNumber } from "./options.js";
 interface GenerateOptions {
   reports: number;
   seed: string;
-  provinces: number;
-  districts: number;
-  townships: number;
+  provinces?: number;
+  districts?: number;
+  townships?: number;
 }
 
 export function addGenerateCommand(program: Command): void {
@@ -20,9 +20,11 @@ export function addGenerateCommand(program: Command): void {
     .argument("<dir>", "output directory (made when missing)")
     .requiredOption("--reports <n>", "number of reports", wholeNumber(1, 10_000_000))
     .requiredOption("--seed <s>", "seed of the random choices")
-    .option("--provinces <n>", "provinces to draw places from", wholeNumber(1, 100), 10)
-    .option("--districts <n>", "districts in the pool", wholeNumber(1, 100_000), 300)
-    .option("--townships <n>", "townships / sub-districts per district", wholeNumber(0, 1000), 5)
+    // Left out, the pool is 10 provinces, 300 districts and 5 townships each, grown as far as
+    // needed so that no place-year is written twice.
+    .option("--provinces <n>", "provinces to draw places from (default 10, more for large N)", wholeNumber(1, 100))
+    .option("--districts <n>", "districts in the pool (default 300, more for large N)", wholeNumber(1, 100_000))
+    .option("--townships <n>", "townships / sub-districts per district (default 5, more for large N)", wholeNumber(0, 1000))
     .action(async (dir: string, options: GenerateOptions) => exitWith(await runGenerate(dir, options)));
 }
 
@@ -31,6 +33,7 @@ export async function runGenerate(dir: string, options: GenerateOptions): Promis
   const started = performance.now();
   const corpus = buildCorpus({
     seed: parsed.seed,
+    reports: parsed.reports,
     provinces: parsed.provinces,
     districts: parsed.districts,
     townshipsPerDistrict: parsed.townships,

@@ -2,7 +2,7 @@
 // assigns each report a (jurisdiction, year) slot, and yields reports one by one.
 import { loadDivisions } from "./divisions.js";
 import { buildFirms, type Firm } from "./firms.js";
-import { choosePlaces, type Jurisdiction, type PlacePool } from "./places.js";
+import { choosePlaces, type Jurisdiction, type PlaceOptions, type PlacePool } from "./places.js";
 import { loadPrograms, ProgramPicker } from "./programs.js";
 import { generateReport, type GeneratedReport, type World } from "./report.js";
 import { Rng } from "./rng.js";
@@ -12,6 +12,12 @@ export const LAST_YEAR = 2024;
 
 export interface CorpusOptions {
   seed: string;
+  /**
+   * How many reports will be drawn. When given, the pool options left out grow with it so that
+   * no jurisdiction-year is written twice (a place publishes one annual report a year); without
+   * it, or with the pool pinned, a larger corpus starts over with fresh text.
+   */
+  reports?: number;
   provinces?: number;
   districts?: number;
   townshipsPerDistrict?: number;
@@ -30,14 +36,42 @@ export interface Corpus {
   seed: string;
 }
 
+/** The pool of a corpus of up to 10,800 reports: 300 districts with 5 townships each, 200 firms. */
+const BASE_POOL = { provinces: 10, districts: 300, townshipsPerDistrict: 5, firms: 200 };
+const YEARS = LAST_YEAR - FIRST_YEAR + 1;
+
+/**
+ * The base pool, or for more reports than its jurisdiction-years a larger one: every province,
+ * more districts, then more townships per district (as far as the division list has them), and
+ * firms in proportion to the places, so that a firm's clients stay as many as in a small corpus.
+ */
+function choosePool(options: CorpusOptions): { pool: PlacePool; firms: number } {
+  const divisions = loadDivisions();
+  const pick = (o: PlaceOptions) => choosePlaces(divisions, Rng.from(options.seed, "places"), o);
+  const given = { provinces: options.provinces, districts: options.districts, townshipsPerDistrict: options.townshipsPerDistrict };
+  const base = { ...BASE_POOL, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  let pool = pick(base);
+  const pinned = Object.values(given).every((v) => v !== undefined);
+  const needed = Math.ceil((options.reports ?? 0) / YEARS);
+  if (!pinned && pool.jurisdictions.length < needed) {
+    const grown = { ...base, provinces: given.provinces ?? divisions.provinces.length };
+    const placesPerDistrict = grown.townshipsPerDistrict + 1;
+    grown.districts = given.districts ?? Math.max(base.districts, Math.ceil(needed / placesPerDistrict));
+    pool = pick(grown);
+    // Districts with fewer townships than asked (or fewer districts than asked) leave the pool short.
+    while (pool.jurisdictions.length < needed && given.townshipsPerDistrict === undefined && grown.townshipsPerDistrict < 200) {
+      grown.townshipsPerDistrict += 1;
+      pool = pick(grown);
+    }
+  }
+  const firms = options.firms ?? Math.max(BASE_POOL.firms, Math.round((BASE_POOL.firms * pool.jurisdictions.length) / 1800));
+  return { pool, firms };
+}
+
 export function buildCorpus(options: CorpusOptions): Corpus {
   const seed = options.seed;
-  const pool = choosePlaces(loadDivisions(), Rng.from(seed, "places"), {
-    provinces: options.provinces ?? 10,
-    districts: options.districts ?? 300,
-    townshipsPerDistrict: options.townshipsPerDistrict ?? 5,
-  });
-  const { firms, byClient } = buildFirms(pool, Rng.from(seed, "firms"), options.firms ?? 200);
+  const { pool, firms: firmCount } = choosePool(options);
+  const { firms, byClient } = buildFirms(pool, Rng.from(seed, "firms"), firmCount);
   const firmsByCity = new Map<string, Firm[]>();
   for (const f of firms) firmsByCity.set(f.cityCode, [...(firmsByCity.get(f.cityCode) ?? []), f]);
   const { programs, source } = loadPrograms(options.programsFile);

@@ -78,6 +78,29 @@ describe("kg generate", () => {
   });
 });
 
+describe("the pool of places", () => {
+  const placeYears = (corpus: ReturnType<typeof buildCorpus>, count: number) =>
+    corpus.slots.slice(0, count).map((s) => `${s.subject.code}-${s.year}`);
+
+  it("grows with the report count so that no place-year is written twice", () => {
+    const small = buildCorpus({ seed: "pool" });
+    const count = small.slots.length * 3;
+    const large = buildCorpus({ seed: "pool", reports: count });
+    expect(large.slots.length).toBeGreaterThanOrEqual(count);
+    expect(new Set(placeYears(large, count)).size).toBe(count);
+    // Firms grow with the places, so that a firm keeps as few clients as in a small corpus.
+    expect(large.firms.length / large.pool.jurisdictions.length).toBeCloseTo(small.firms.length / small.pool.jurisdictions.length, 1);
+  });
+
+  it("keeps the base pool when it is large enough, and a pinned pool whatever the count", () => {
+    const base = buildCorpus({ seed: "pool" });
+    const enough = buildCorpus({ seed: "pool", reports: base.slots.length });
+    expect(enough.slots.map((s) => s.subject.code)).toEqual(base.slots.map((s) => s.subject.code));
+    const pinned = buildCorpus({ seed: "pool", reports: 50_000, provinces: 1, districts: 2, townshipsPerDistrict: 1 });
+    expect(pinned.pool.jurisdictions.length).toBe(4);
+  });
+});
+
 describe("generated reports", () => {
   const corpus = buildCorpus({ seed: "sample" });
   const reports = [...generateCorpus(corpus, 200)];
