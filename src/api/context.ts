@@ -2,6 +2,7 @@
 //
 // Apollo Server shallow-copies the context for each operation, so whatever a resolver or plugin
 // records for the HTTP layer to read afterwards lives in nested objects shared by the copies.
+import type { DocumentNode } from "graphql";
 import neo4j, { type BookmarkManager } from "neo4j-driver";
 import type { Database } from "../graph/driver.js";
 import { DEFAULT_MAX_FACTS } from "../ingest/limits.js";
@@ -53,7 +54,7 @@ function withBookmarks(db: Database, bookmarks: BookmarkManager): Database {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return { ...db, driver };
+  return { ...db, driver, read: (cypher, params, options) => db.read(cypher, params, { ...options, bookmarkManager: bookmarks }) };
 }
 
 export class Context {
@@ -65,6 +66,8 @@ export class Context {
   readonly bookmarks: BookmarkManager;
   /** set by the server's plugin: a query answered without errors may be replayed from the cache */
   readonly answer = { cacheable: false };
+  /** the query as the HTTP layer parsed it for its checks, so that it need not be parsed twice */
+  parsedQuery: DocumentNode | null = null;
   private readonly made: { loaders?: Loaders } = {};
 
   constructor(

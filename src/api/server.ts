@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { NoSchemaIntrospectionCustomRule, specifiedRules, type DocumentNode } from "graphql";
 import type { Config } from "../config.js";
 import { firstLine, poolInUse, type Database } from "../graph/driver.js";
 import { routingTable } from "../graph/routing.js";
@@ -20,6 +21,7 @@ import { ApiExtractor } from "./guard/extraction.js";
 import { checkContentType, HttpRefusal, parseBody, readBody, sendRefusal, type GraphQLBody } from "./guard/http.js";
 import { boundLists } from "./guard/list-bounds.js";
 import { Neo4jHealth } from "./guard/neo4j-health.js";
+import { ShapeValidator } from "./guard/query-shape.js";
 import { drainable } from "./guard/shutdown.js";
 import { explorerBuilt, explorerFile } from "./explorer.js";
 import { corsHandler } from "./http/cors.js";
@@ -63,6 +65,25 @@ const roundTripReport: ApolloServerPlugin<Context> = {
     };
   },
 };
+
+/**
+ * Spares Apollo parsing and validating a query the HTTP layer has parsed already, when its shape
+ * is known to be valid (guard/query-shape.ts): the document is handed over through the store
+ * Apollo looks queries up in. Any other query Apollo parses and validates as usual.
+ */
+function knownShapes(validator: ShapeValidator, store: DocumentStore): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveSource({ contextValue, queryHash }) {
+          contextValue.timing?.mark("validate");
+          const document = contextValue.parsedQuery;
+          if (document && (await validator.passes(document))) store.vouch(queryHash, document);
+        },
+      };
+    },
+  };
+}
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {
   response.writeHead(status, { "content-type": `${type}; charset=utf-8` });
@@ -133,11 +154,14 @@ export async function startApiServer(config: Config, db: Database, observability
   const { logger, metrics } = observability ?? { logger: silentLogger, metrics: createMetrics(() => poolInUse(db)) };
   const schema = boundLists(await createSchema());
   const analysisLimits = { ...config.query, ...config.limits, defaultPage: config.page.defaultSize, maxPage: config.page.maxSize };
+  const documents = new DocumentStore();
+  // The rules Apollo validates with: graphql-js's, and without introspection one refusing it.
+  const shapes = new ShapeValidator(schema, [...specifiedRules, ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule])]);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: (formatted, error) => formatError(formatted, error, (path, original) => logger.error({ err: original, path }, "internal error")),
-    plugins: [roundTripReport, ApolloServerPluginCacheControlDisabled()],
-    documentStore: new DocumentStore(),
+    plugins: [roundTripReport, knownShapes(shapes, documents), ApolloServerPluginCacheControlDisabled()],
+    documentStore: documents,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -173,10 +197,11 @@ export async function startApiServer(config: Config, db: Database, observability
       body = parseBody(text);
     }
     const query = request.method === "POST" ? body.query : url.searchParams.get("query");
+    let parsedQuery: DocumentNode | null = null;
     if (typeof query === "string") {
       const variables = request.method === "POST" ? body.variables : parseJson(url.searchParams.get("variables"));
       const operationName = request.method === "POST" ? body.operationName : url.searchParams.get("operationName");
-      checkQuery(
+      parsedQuery = checkQuery(
         schema,
         query,
         variables && typeof variables === "object" ? (variables as Record<string, unknown>) : {},
@@ -195,6 +220,7 @@ export async function startApiServer(config: Config, db: Database, observability
       initialBookmarks,
       timing,
     });
+    context.parsedQuery = parsedQuery;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
       context: async () => context,

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { openDatabase, type Database } from "../../src/graph/driver.js";
 import { migrate } from "../../src/graph/migrate.js";
-import type { Database } from "../../src/graph/driver.js";
 import { openTestDatabase } from "../support/db.js";
+import { startProxy } from "../support/proxy.js";
 
 let db: Database;
 beforeAll(() => {
@@ -60,5 +63,58 @@ describe("the driver", () => {
     await db.driver.executeQuery("CREATE (:Program {key: 'probe-unique'})");
     await expect(db.driver.executeQuery("CREATE (:Program {key: 'probe-unique'})")).rejects.toThrow(/already exists/);
     await db.driver.executeQuery("MATCH (p:Program {key: 'probe-unique'}) DELETE p");
+  });
+});
+
+describe("reads", () => {
+  it("see what was written before them, without a transaction of their own", async () => {
+    await db.driver.executeQuery("CREATE (:RoundTripProbe {name: 'read-after-write'})");
+    const records = await db.read("MATCH (p:RoundTripProbe {name: $name}) RETURN count(p) AS n", { name: "read-after-write" });
+    expect(records.map((r) => r.get("n"))).toEqual([1]);
+  });
+
+  it("go out as one auto-commit statement: no BEGIN or COMMIT message", async () => {
+    const proxy = await startProxy(inject("neo4jUri"));
+    const viaProxy = openDatabase({ ...loadConfig().neo4j, uri: proxy.uri });
+    try {
+      await viaProxy.read("RETURN 1 AS warm");
+      proxy.holdAnswersTo("auto-commit-probe");
+      const answered = viaProxy.read("RETURN $marker AS marker", { marker: "auto-commit-probe" });
+      // Bolt's BEGIN and COMMIT are structures with signatures 0x11 and 0x12 after a marker byte 0xB1 / 0xB0.
+      await expect.poll(() => proxy.sentOnHeld().includes("auto-commit-probe"), { timeout: 10_000 }).toBe(true);
+      const sent = proxy.sentOnHeld();
+      proxy.release();
+      expect((await answered).map((r) => r.get("marker"))).toEqual(["auto-commit-probe"]);
+      expect(sent.includes("\xB1\x11") || sent.includes("\xB0\x12")).toBe(false);
+      // The same probe does see a managed transaction's BEGIN, so the check above can fail.
+      proxy.holdAnswersTo("managed-probe");
+      const managed = viaProxy.driver.executeQuery("RETURN $marker AS marker", { marker: "managed-probe" });
+      await expect.poll(() => proxy.sentOnHeld().includes("managed-probe"), { timeout: 10_000 }).toBe(true);
+      const sentManaged = proxy.sentOnHeld();
+      proxy.release();
+      await managed;
+      expect(sentManaged.includes("\xB1\x11")).toBe(true);
+    } finally {
+      await viaProxy.close();
+      await proxy.close();
+    }
+  });
+
+  it("are tried again on a new connection when theirs was lost", async () => {
+    const proxy = await startProxy(inject("neo4jUri"));
+    const viaProxy = openDatabase({ ...loadConfig().neo4j, uri: proxy.uri }, 10_000);
+    try {
+      proxy.holdAnswersTo("retry-probe");
+      const answered = viaProxy.read("RETURN $marker AS marker", { marker: "retry-probe" });
+      // The statement is in flight when its connection is cut; the next try goes out on a new one.
+      await expect.poll(() => proxy.sentOnHeld().includes("retry-probe"), { timeout: 10_000 }).toBe(true);
+      proxy.cutNow();
+      proxy.release();
+      proxy.restore();
+      expect((await answered).map((r) => r.get("marker"))).toEqual(["retry-probe"]);
+    } finally {
+      await viaProxy.close();
+      await proxy.close();
+    }
   });
 });

@@ -41,7 +41,11 @@ function recording(real: Database): Database {
       };
     },
   }) as Driver;
-  return { ...real, driver };
+  const read: Database["read"] = (cypher, params, options) => {
+    statements.set(cypher, params ?? {});
+    return real.read(cypher, params, options);
+  };
+  return { ...real, driver, read };
 }
 
 beforeAll(async () => {

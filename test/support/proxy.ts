@@ -6,6 +6,8 @@ export interface CuttableProxy {
   uri: string;
   /** drop every connection after `bytes` more bytes reach the server, and refuse new ones */
   cutAfter(bytes: number): void;
+  /** drop every connection now, and refuse new ones */
+  cutNow(): void;
   /** accept and relay again */
   restore(): void;
   /**
@@ -75,6 +77,7 @@ export async function startProxy(targetUri: string): Promise<CuttableProxy> {
     cutAfter(bytes) {
       budget = bytes;
     },
+    cutNow: cutAll,
     restore() {
       budget = Infinity;
       down = false;

@@ -37,3 +37,16 @@ describe("the parsed-query store", () => {
     expect(store.size).toBe(4);
   });
 });
+
+describe("documents vouched for", () => {
+  it("are handed out once, to the lookup whose key ends with the query's hash", async () => {
+    const store = new DocumentStore();
+    const vouched = doc("{ reports { totalCount } }");
+    store.vouch("abc123", vouched);
+    expect(await store.get("schemahash:abc123")).toBe(vouched);
+    expect(await store.get("schemahash:abc123")).toBeUndefined();
+    store.vouch("def456", vouched);
+    expect(await store.get("schemahash:other")).toBeUndefined();
+    expect(store.size).toBe(0);
+  });
+});

@@ -152,8 +152,8 @@ export class QueryTooComplex extends Error {
 
 /**
  * Parses a query within the token limit and checks what it asks for. Throws QueryTooComplex
- * with the reason; returns nothing when the query may run (a query that does not parse is
- * left to GraphQL's own error).
+ * with the reason; returns the parsed query when it may run, or null when it does not parse
+ * (left to GraphQL's own error).
  */
 export function checkQuery(
   schema: GraphQLSchema,
@@ -161,16 +161,16 @@ export function checkQuery(
   variables: Record<string, unknown>,
   operationName: string | undefined,
   limits: AnalysisLimits,
-): void {
+): DocumentNode | null {
   let document: DocumentNode;
   try {
-    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+    document = parse(query, { maxTokens: limits.maxTokens });
   } catch (error) {
     // graphql-js 16 words it "more that N tokens"
     if (/more tha[nt] \d+ tokens/.test((error as Error).message)) {
       throw new QueryTooComplex(`the query has more than ${limits.maxTokens} tokens; the limit is ${limits.maxTokens}`);
     }
-    return;
+    return null;
   }
   const analyser = new Analyser(schema, document, variables, limits);
   for (const d of document.definitions) {
@@ -195,4 +195,5 @@ export function checkQuery(
       );
     }
   }
+  return document;
 }

@@ -122,32 +122,41 @@ export class RequestBudget {
     });
   }
 
+  /** One statement of the request: counted, given the time left, its rows counted, its failure translated. */
+  private async statement<T>(send: (timeoutMs: number) => Promise<T>, recordsOf: (result: T) => Parameters<typeof rowsIn>[0]): Promise<T> {
+    const timeout = this.startStatement();
+    const answered = this.onStatement?.();
+    try {
+      const result = await send(timeout);
+      answered?.();
+      this.succeeded();
+      this.countRows(recordsOf(result));
+      return result;
+    } catch (error) {
+      answered?.();
+      if (error instanceof GraphQLError) throw error;
+      return this.failed(error);
+    }
+  }
+
   /** The database as this request may use it. */
   wrap(db: Database): Database {
     const driver = new Proxy(db.driver, {
       get: (target, property, receiver) => {
         if (property === "executeQuery") {
-          return async (query: string, parameters?: Record<string, unknown>, config: Record<string, unknown> = {}) => {
-            const timeout = this.startStatement();
-            const answered = this.onStatement?.();
-            try {
-              const result = await target.executeQuery(query, parameters, { ...config, transactionConfig: { timeout } });
-              answered?.();
-              this.succeeded();
-              this.countRows(result.records);
-              return result;
-            } catch (error) {
-              answered?.();
-              if (error instanceof GraphQLError) throw error;
-              return this.failed(error);
-            }
-          };
+          return (query: string, parameters?: Record<string, unknown>, config: Record<string, unknown> = {}) =>
+            this.statement(
+              (timeout) => target.executeQuery(query, parameters, { ...config, transactionConfig: { timeout } }),
+              (result) => result.records,
+            );
         }
         if (property === "session") return (...args: Parameters<Driver["session"]>) => this.session(target.session(...args));
         const value = Reflect.get(target, property, receiver);
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
-    return { ...db, driver };
+    const read: Database["read"] = (cypher, params, options) =>
+      this.statement((timeoutMs) => db.read(cypher, params, { ...options, timeoutMs }), (records) => records);
+    return { ...db, driver, read };
   }
 }

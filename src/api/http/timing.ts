@@ -1,7 +1,7 @@
 // Where one request's time goes, as a Server-Timing header (KG_SERVER_TIMING=on): reading the
-// body, the query analysis, Apollo's parse, validation and execution, the time Cypher statements
-// were in flight during the execution, and preparing the answer. Wall-clock, so waiting shows as
-// well as work.
+// body, the query analysis (which parses the query), validation, Apollo's own parse (only for a
+// query it was not handed parsed), execution, the time Cypher statements were in flight during
+// the execution, and preparing the answer. Wall-clock, so waiting shows as well as work.
 
 /** The phases in the order a request passes them; each lasts until the next one's mark. */
 export type Phase = "read" | "check" | "context" | "parse" | "validate" | "execute" | "send";

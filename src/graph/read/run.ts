@@ -4,7 +4,7 @@ import { toPage, windowParams } from "./keyset.js";
 import type { Page, PageWindow, SortKey } from "./records.js";
 
 export async function readRows<T>(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const { records } = await db.driver.executeQuery(cypher, params, { database: db.database, routing: "READ" });
+  const records = await db.read(cypher, params);
   return records.map((r) => r.toObject() as T);
 }
 
