@@ -221,8 +221,10 @@ function questions(s) {
       cypher: (i) => [
         `CALL () { MATCH (p:Program {name: $name}) RETURN p UNION MATCH (:ProgramAlias {name: $name})-[:NAMES]->(p:Program) RETURN p }
          WITH p LIMIT 1
-         CALL (p) { MATCH (x:ProgramRollup) WHERE x.program = p.key AND x.level = 'DISTRICT' AND x.year = 0
-                    WITH x ORDER BY x.code LIMIT 20 MATCH (j:Jurisdiction {code: x.code})
+         // places in code order from the index on (program, level, year, code), stopped at 20, as the API reads them
+         CALL (p) { MATCH (x:ProgramRollup) USING INDEX x:ProgramRollup(program, level, year, code)
+                    WHERE x.program = p.key AND x.level = 'DISTRICT' AND x.year = 0 AND x.code IS NOT NULL
+                    WITH x ORDER BY x.program, x.level, x.year, x.code LIMIT 20 MATCH (j:Jurisdiction {code: x.code})
                     RETURN collect({name: j.name, reports: x.reports, first: x.firstYear, last: x.lastYear}) AS places }
          // reports newest first, in the order of the MENTIONS index (target, newest, report), as the API reads them
          CALL (p) { WITH p, p.key AS key MATCH (r:Report)-[m:MENTIONS]->(p) USING INDEX m:MENTIONS(target, newest, report)

@@ -243,6 +243,14 @@ describe("analyst questions on the examples", () => {
       metricKinds { id measure }
     }`);
     expect(byKey).toEqual([{ baseUnit: "件", total: 265 }]);
+    // a place named twice counts once; within: false leaves the district's streets out; an unknown code is NOT_FOUND
+    const { twice, ownOnly } = await data(`{
+      twice: compareMetrics(kind: "legal-consultations", jurisdictions: ["330681109", "330681109"], years: [2022]) { total }
+      ownOnly: compareMetrics(kind: "legal-consultations", jurisdictions: ["330106"], years: [2022], within: false) { total withinTotal within { total } }
+    }`);
+    expect(twice).toEqual([{ total: 265 }]);
+    expect(ownOnly).toEqual([{ total: null, withinTotal: null, within: [] }]);
+    expect(await errorCode(`{ compareMetrics(kind: "legal-consultations", jurisdictions: ["330106", "330199"]) { total } }`)).toEqual(["NOT_FOUND"]);
     expect(metricKinds).toEqual(expect.arrayContaining([{ id: "legal-consultations", measure: "count" }, { id: "court-appearance-rate", measure: "rate" }]));
   });
 

@@ -78,6 +78,18 @@ function scansOfBigLabels(plan: PlanNode): string[] {
   return found;
 }
 
+/** Operators that sort rows (what an index read in order makes unnecessary). */
+function sortsOf(plan: PlanNode): string[] {
+  const found: string[] = [];
+  const visit = (node: PlanNode) => {
+    const operator = node.operatorType.split("@")[0]!;
+    if (/^(Sort|Top|PartialSort|PartialTop)$/.test(operator)) found.push(`${operator} ${String(node.arguments["Details"] ?? "")}`);
+    node.children.forEach(visit);
+  };
+  visit(plan);
+  return found;
+}
+
 describe("query plans of the read layer", () => {
   // Each statement shape is planned once, cold: some 70 plans, slow on a loaded machine.
   it("call every read function, with every filter and a cursor", { timeout: 180_000 }, async () => {
@@ -201,10 +213,10 @@ describe("query plans of the read layer", () => {
         await programs.reportsMentioning(rdb, "UnlinkedPlace", ["某某社区@330106005"], null, first);
       },
       "metrics.figuresToCompare": async () => {
-        const places = { codes: ["330106", "330106005"], cities: ["3301"], districts: ["330106"] };
+        const places = { codes: ["3301", "330106", "330106005"], within: true };
         await metrics.figuresToCompare(rdb, { key: null, kinds: ["legal-consultations"], years: null, ...places }, 50);
         await metrics.figuresToCompare(rdb, { key: "出庭应诉率", kinds: null, years: [2022, 2023], ...places }, 50);
-        await metrics.figuresToCompare(rdb, { key: null, kinds: ["court-appearance-rate"], years: [2023], codes: ["330106005"], cities: [], districts: [] }, 50);
+        await metrics.figuresToCompare(rdb, { key: null, kinds: ["court-appearance-rate"], years: [2023], codes: ["330106005"], within: false }, 50);
       },
       "metrics.countMetrics": async () => {
         await metrics.countMetrics(rdb, { key: "出庭应诉率", year: null, jurisdictions: null, years: null });
@@ -267,6 +279,19 @@ describe("query plans of the read layer", () => {
     const missing = reads.filter(({ name }) => !bodies.includes(`.${name}(`)).map(({ module, name }) => `${module}.${name}`);
     expect(missing).toEqual([]);
     expect(statements.size).toBeGreaterThan(40);
+  });
+
+  it("a programme's places come in the order of an index, stopped at the page, not sorted", async () => {
+    const program = (await programs.programByName(db, "枫桥经验"))!;
+    const sent: [string, Record<string, unknown>][] = [];
+    const watched: Database = { ...db, read: (cypher, params, options) => (sent.push([cypher, params ?? {}]), db.read(cypher, params, options)) };
+    const first = await rollups.placesOfPrograms(watched, [program.key], { level: "DISTRICT", year: null, within: null }, { limit: 1, after: null });
+    await rollups.placesOfPrograms(watched, [program.key], { level: "TOWNSHIP", year: 2023, within: null }, { limit: 1, after: first[0]!.keys[0] ?? ["0"] });
+    expect(sent.length).toBe(2);
+    for (const [cypher, params] of sent) {
+      const { summary } = await db.driver.executeQuery(`EXPLAIN ${cypher}`, params, { database: db.database });
+      expect(sortsOf(summary.plan as unknown as PlanNode), cypher).toEqual([]);
+    }
   });
 
   it("the check sees a scan where there is one", async () => {

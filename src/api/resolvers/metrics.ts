@@ -3,13 +3,13 @@ import { Arg, Args, Ctx, FieldResolver, Float, Int, ObjectType, Field, Query, Re
 import { METRIC_KINDS, kindsNamed, metricKindById } from "../../extract/metric-kinds.js";
 import { countMetrics, figuresToCompare, findMetrics } from "../../graph/read/metrics.js";
 import type { Context } from "../context.js";
-import { badInput } from "../errors.js";
+import { badInput, notFound } from "../errors.js";
 import { COMPARED_UNITS_PER_PLACE_YEAR } from "../guard/list-bounds.js";
 import { comparisonRows } from "../metric-comparison.js";
 import { PageArgs, pageWindow, toConnection } from "../pagination.js";
 import { Jurisdiction, Metric, MetricConnection, Report, toJurisdiction, toMetric, toReport } from "../types/entities.js";
 import { MetricKind, toMetricKind } from "../types/metric-kind.js";
-import { checkCode, findPlace, findPlaceByCodeOrName } from "./places.js";
+import { checkCode, findPlaceByCodeOrName } from "./places.js";
 
 /** compareMetrics may gather up to this many figures before grouping them. */
 const MAX_COMPARED = 2000;
@@ -127,19 +127,20 @@ export class MetricResolver {
     if (!jurisdictions.length || jurisdictions.length > MAX_COMPARED_PLACES) {
       throw badInput(`jurisdictions: give 1 to ${MAX_COMPARED_PLACES} division codes`);
     }
-    const codes = jurisdictions.map((c) => checkCode(c, "jurisdictions"));
-    const places = await Promise.all(codes.map((c) => findPlace(ctx, c, null)));
+    // a place named twice is one row
+    const codes = [...new Set(jurisdictions.map((c) => checkCode(c, "jurisdictions")))];
     const kinds = kindsAsked(asked.key, asked.kind);
-    const rollUp = (level: string) => (within === false ? [] : places.filter((p) => p.level === level).map((p) => p.code));
-    const figures = await figuresToCompare(
+    const { places, figures, inside } = await figuresToCompare(
       ctx.db,
-      { key: asked.key, kinds: kinds.length ? kinds : null, years: years?.length ? years : null, codes, cities: rollUp("CITY"), districts: rollUp("DISTRICT") },
+      { key: asked.key, kinds: kinds.length ? kinds : null, years: years?.length ? years : null, codes, within: within !== false },
       MAX_COMPARED,
     );
-    const rows = comparisonRows(codes, years?.length ? years : null, figures, COMPARED_UNITS_PER_PLACE_YEAR);
-    const inside = [...new Set(rows.flatMap((r) => r.within.map((p) => p.code)))];
-    const insidePlaces = new Map((await Promise.all(inside.map((c) => ctx.loaders.jurisdiction.load(c)))).map((p, i) => [inside[i]!, p]));
     const placeOf = new Map(places.map((p) => [p.code, p]));
+    const missing = codes.find((c) => !placeOf.has(c));
+    if (missing) throw notFound(`jurisdiction ${missing}`);
+    const insidePlaces = new Map(inside.map((p) => [p.code, p]));
+    for (const place of [...places, ...inside]) ctx.loaders.jurisdiction.prime(place.code, place);
+    const rows = comparisonRows(codes, years?.length ? years : null, figures, COMPARED_UNITS_PER_PLACE_YEAR);
     return rows.map((row) =>
       Object.assign(new MetricComparison(), {
         ...row,

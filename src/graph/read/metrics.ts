@@ -1,8 +1,9 @@
 // Reads about stated figures.
 import type { Database } from "../driver.js";
 import { orderBy, sortKeyOf, toPage, where, windowParams, type SortColumn } from "./keyset.js";
-import type { MetricRecord, Page, PageWindow, SortKey } from "./records.js";
-import { readCount, readRows } from "./run.js";
+import { JURISDICTION_FIELDS } from "./places.js";
+import type { JurisdictionRecord, MetricRecord, Page, PageWindow, SortKey } from "./records.js";
+import { readCount, readOne, readRows } from "./run.js";
 
 export const METRIC_FIELDS =
   "id: m.id, key: m.key, value: m.value, unit: m.unit, baseValue: coalesce(m.baseValue, m.value), baseUnit: coalesce(m.baseUnit, m.unit), " +
@@ -62,38 +63,55 @@ export interface ComparedFilter {
   key: string | null;
   kinds: string[] | null;
   years: number[] | null;
-  /** the places compared: their own figures */
+  /** the places compared, by code: their own figures */
   codes: string[];
-  /** of those, the cities and districts whose places within are rolled up */
-  cities: string[];
-  districts: string[];
+  /** whether the figures of the places within a compared city or district count too */
+  within: boolean;
 }
 
 /** A figure of a compared place, or of a place within a compared city or district (`asked` is the compared place). */
 export type ComparedMetric = MetricRecord & { asked: string };
 
+export interface ComparedFigures {
+  /** the compared places found (a code not among them is no place) */
+  places: JurisdictionRecord[];
+  figures: ComparedMetric[];
+  /** the places within a compared city or district that have figures among them */
+  inside: JurisdictionRecord[];
+}
+
 /**
- * The figures of the compared places and, for cities and districts, of every place within them:
- * one statement, each branch starting from an index on the places' codes.
+ * The compared places and their figures and, for cities and districts (unless `within` is
+ * false), those of every place within them, in one statement: the places by their codes, then
+ * per place its own figures and the places whose city or district code is its code, each branch
+ * an index seek.
  */
-export async function figuresToCompare(db: Database, filter: ComparedFilter, limit: number): Promise<ComparedMetric[]> {
+export async function figuresToCompare(db: Database, filter: ComparedFilter, limit: number): Promise<ComparedFigures> {
   const what = whatCondition(filter);
   if (what === null) throw new Error("figuresToCompare: give a key phrase or kinds");
   const conditions = [what, filter.years !== null ? "m.year IN $years" : null].filter((c): c is string => !!c);
-  const rows = await readRows<{ item: ComparedMetric }>(
+  const row = await readOne<ComparedFigures>(
     db,
-    `CALL () {
-       MATCH (j:Jurisdiction) WHERE j.code IN $codes RETURN j, j.code AS asked
-       UNION
-       MATCH (j:Jurisdiction) WHERE j.cityCode IN $cities AND j.code <> j.cityCode RETURN j, j.cityCode AS asked
-       UNION
-       MATCH (j:Jurisdiction) WHERE j.districtCode IN $districts AND j.code <> j.districtCode RETURN j, j.districtCode AS asked
+    `CALL () { UNWIND $codes AS code MATCH (j:Jurisdiction {code: code}) RETURN collect(DISTINCT j) AS compared }
+     CALL (compared) {
+       UNWIND compared AS p
+       CALL (p) {
+         RETURN p AS j
+         UNION
+         WITH p WHERE $within AND p.level = 'CITY'
+         MATCH (j:Jurisdiction) WHERE j.cityCode = p.code AND j.code <> p.code RETURN j
+         UNION
+         WITH p WHERE $within AND p.level = 'DISTRICT'
+         MATCH (j:Jurisdiction) WHERE j.districtCode = p.code AND j.code <> p.code RETURN j
+       }
+       MATCH (m:Metric)-[:OF]->(j) WHERE ${conditions.join(" AND ")}
+       WITH m, j, p.code AS asked ORDER BY asked, j.code, m.year, m.id LIMIT toInteger($limit)
+       MATCH (r:Report)-[:STATES]->(m)
+       RETURN collect(m {${METRIC_FIELDS}, reportId: r.id, jurisdictionCode: j.code, asked: asked}) AS figures,
+              collect(DISTINCT CASE WHEN j.code <> asked THEN j {${JURISDICTION_FIELDS}} END) AS inside
      }
-     MATCH (m:Metric)-[:OF]->(j) WHERE ${conditions.join(" AND ")}
-     WITH m, j, asked ORDER BY asked, j.code, m.year, m.id LIMIT toInteger($limit)
-     MATCH (r:Report)-[:STATES]->(m)
-     RETURN m {${METRIC_FIELDS}, reportId: r.id, jurisdictionCode: j.code, asked: asked} AS item`,
+     RETURN [j IN compared | j {${JURISDICTION_FIELDS}}] AS places, figures, inside`,
     { ...filter, limit },
   );
-  return rows.map((r) => r.item);
+  return row ?? { places: [], figures: [], inside: [] };
 }

@@ -99,7 +99,10 @@ const BY_PLACE: SortColumn[] = [{ expr: "x.code" }];
 
 /**
  * The places (at a level, within an area, in a year) whose reports mention the programme whose
- * key is `key` (a Cypher expression), by code: a page as one list of {item, key}.
+ * key is `key` (a Cypher expression), by code: a page as one list of {item, key}. The rows come in
+ * the order of the index on (program, level, year, code) and stop at the page: the planner does so
+ * only when the order names all four properties (the first three are fixed here), the code is
+ * asked to exist, and (on small graphs, where it prefers the index without the code) it is told.
  */
 export function placesOfProgramPage(key: string, filter: PlaceFilter, window: PageWindow, prefix = ""): Fragment {
   const withinLevel = filter.within ? levelOfCode(filter.within) : null;
@@ -107,8 +110,8 @@ export function placesOfProgramPage(key: string, filter: PlaceFilter, window: Pa
   const { area, year } = areaOf(filter);
   return {
     cypher: `COLLECT {
-       MATCH (x:ProgramRollup) ${where([`x.program = ${key}`, `x.level = $${prefix}level`, `x.year = $${prefix}year`, within], BY_PLACE, window, prefix)}
-       WITH x ORDER BY ${orderBy(BY_PLACE)} ${limitOf(prefix)}
+       MATCH (x:ProgramRollup) USING INDEX x:ProgramRollup(program, level, year, code) ${where([`x.program = ${key}`, `x.level = $${prefix}level`, `x.year = $${prefix}year`, "x.code IS NOT NULL", within], BY_PLACE, window, prefix)}
+       WITH x ORDER BY x.program, x.level, x.year, ${orderBy(BY_PLACE)} ${limitOf(prefix)}
        MATCH (j:Jurisdiction {code: x.code})
        RETURN {item: {jurisdiction: j {${JURISDICTION_FIELDS}}, reports: x.reports, firstYear: x.firstYear, lastYear: x.lastYear}, key: ${sortKeyOf(BY_PLACE)}}
      }`,
