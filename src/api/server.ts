@@ -75,10 +75,10 @@ function knownShapes(validator: ShapeValidator, store: DocumentStore): ApolloSer
   return {
     async requestDidStart() {
       return {
-        async didResolveSource({ contextValue, queryHash }) {
+        async didResolveSource({ contextValue, queryHash, source }) {
           contextValue.timing?.mark("validate");
           const document = contextValue.parsedQuery;
-          if (document && (await validator.passes(document))) store.vouch(queryHash, document);
+          if (document && (await validator.passes(source, document))) store.vouch(queryHash, document);
         },
       };
     },

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, NoSchemaIntrospectionCustomRule, parse, print, specifiedRules, validate } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { shapeOf, ShapeValidator } from "../../src/api/guard/query-shape.js";
+import { shapeKey, shapeOf, ShapeValidator } from "../../src/api/guard/query-shape.js";
 
 const schema = buildSchema(readFileSync("schema/schema.graphql", "utf8"));
 
@@ -33,10 +33,41 @@ describe("a query's shape", () => {
   });
 });
 
+describe("a shape's key, from the tokens", () => {
+  it("is the same whatever the literals, aliases, spacing and comments", () => {
+    expect(shapeKey(`{ q1: jurisdiction(code: "110101") { name programs(first: 5) { totalCount } } }`)).toBe(
+      shapeKey(`# a comment\n{other:jurisdiction(code:"330106"){ name   programs(first: 20) { totalCount } } }`),
+    );
+  });
+
+  it("tells apart what the shape tells apart", () => {
+    const differ = [
+      // an alias that is another field's name, or not
+      [`{ name: code name }`, `{ x: code name }`],
+      // equal literals, or not
+      [`{ a: jurisdiction(code: "1") { name } b: jurisdiction(code: "1") { name } }`, `{ a: jurisdiction(code: "1") { name } b: jurisdiction(code: "2") { name } }`],
+      // one response name twice, or two
+      [`{ a: jurisdiction(code: "1") { name } a: jurisdiction(code: "2") { name } }`, `{ a: jurisdiction(code: "1") { name } b: jurisdiction(code: "2") { name } }`],
+      // a string, or a number
+      [`{ jurisdiction(code: "1") { name } }`, `{ jurisdiction(code: 1) { name } }`],
+      // an argument's name is not an alias
+      [`{ jurisdiction(code: "1") { name } }`, `{ jurisdiction(name: "1") { name } }`],
+      // an object value's field names are kept
+      [`{ f(input: { a: 1 }) { name } }`, `{ f(input: { b: 1 }) { name } }`],
+      // enum values are kept
+      [`{ recurringPrograms(level: DISTRICT) { totalCount } }`, `{ recurringPrograms(level: CITY) { totalCount } }`],
+      // fragment and type names are kept
+      [`{ ...A } fragment A on Query { reports { totalCount } }`, `{ ...B } fragment B on Query { reports { totalCount } }`],
+      [`{ node(id: "x") { ... on Program { name } } }`, `{ node(id: "x") { ... on Law { name } } }`],
+    ];
+    for (const [a, b] of differ) expect(shapeKey(a!), `${a} / ${b}`).not.toBe(shapeKey(b!));
+  });
+});
+
 describe("validation by shape", () => {
   /** Whether the validator vouches for a query, beside graphql-js's own verdict on it. */
   const verdicts = async (validator: ShapeValidator, query: string) => ({
-    vouched: await validator.passes(parse(query)),
+    vouched: await validator.passes(query, parse(query)),
     valid: validate(schema, parse(query), validator === strict ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules).length === 0,
   });
   let open: ShapeValidator;

@@ -7,8 +7,11 @@
 // before planning for the same reason.
 import {
   Kind,
+  Lexer,
   parseType,
   print,
+  Source,
+  TokenKind,
   TypeInfo,
   validate,
   ValuesOfCorrectTypeRule,
@@ -94,7 +97,69 @@ export function shapeOf(schema: GraphQLSchema, document: DocumentNode): Document
   };
 }
 
-/** Shapes kept, by their printed length: with a boolean each, a few MB at most. */
+/**
+ * What a query's shape is known by, from its tokens alone (lexing costs a twentieth of building the
+ * shape from the syntax tree): the tokens in order, with each literal replaced by its kind and the
+ * class of equal literals it belongs to and each response name (an alias, or the name of a field asked for
+ * without one) by the class of equal response names. Two queries with one key have one shape, up
+ * to literals the shape keeps as they are (a directive's, or beside a variable), whose values no
+ * rule but the literal check looks at, and that runs on every query. Exported for tests.
+ */
+export function shapeKey(query: string): string {
+  const lexer = new Lexer(new Source(query));
+  const literals = new Map<string, number>();
+  const responseNames = new Map<string, number>();
+  const classOf = (map: Map<string, number>, value: string) => {
+    let n = map.get(value);
+    if (n === undefined) map.set(value, (n = map.size));
+    return n;
+  };
+  // What each open bracket holds: a selection set, arguments, a list or an object value.
+  const open: ("selection" | "value")[] = [];
+  const parts: string[] = [];
+  let previous: TokenKind | null = null;
+  for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+    const inSelection = open[open.length - 1] === "selection";
+    switch (token.kind) {
+      case TokenKind.BRACE_L:
+        open.push(open.length === 0 || inSelection ? "selection" : "value");
+        parts.push("{");
+        break;
+      case TokenKind.PAREN_L:
+      case TokenKind.BRACKET_L:
+        open.push("value");
+        parts.push(token.kind);
+        break;
+      case TokenKind.BRACE_R:
+      case TokenKind.PAREN_R:
+      case TokenKind.BRACKET_R:
+        open.pop();
+        parts.push(token.kind);
+        break;
+      case TokenKind.STRING:
+      case TokenKind.BLOCK_STRING:
+      case TokenKind.INT:
+      case TokenKind.FLOAT:
+        parts.push(`${token.kind}#${classOf(literals, `${token.kind} ${token.value}`)}`);
+        break;
+      case TokenKind.NAME: {
+        // In a selection set, a name that is not a fragment's, a directive's or a type condition's
+        // is a response name: an alias when a colon follows, else a field asked for as it is.
+        const isFieldOrAlias = inSelection && previous !== TokenKind.SPREAD && previous !== TokenKind.AT && !(previous === TokenKind.NAME && parts[parts.length - 1] === "on");
+        if (isFieldOrAlias && lexer.lookahead().kind === TokenKind.COLON) parts.push(`@${classOf(responseNames, token.value)}`);
+        else if (isFieldOrAlias && token.value !== "on") parts.push(`${token.value}@${classOf(responseNames, token.value)}`);
+        else parts.push(token.value);
+        break;
+      }
+      default:
+        parts.push(token.kind);
+    }
+    previous = token.kind;
+  }
+  return parts.join(" ");
+}
+
+/** Shapes kept, by their key's length: with a boolean each, a few MB at most. */
 const DEFAULT_MAX_CHARACTERS = 2_000_000;
 
 export class ShapeValidator {
@@ -107,17 +172,16 @@ export class ShapeValidator {
   ) {}
 
   /**
-   * True when the query is known to pass every rule: its shape passed them before (or passes now)
-   * and its literals suit their arguments. False means "not known": validate it in full, which
-   * also words the errors, with the places in the query's own text.
+   * True when the query (its text, and that text parsed) is known to pass every rule: its shape
+   * passed them before (or passes now) and its literals suit their arguments. False means "not
+   * known": validate it in full, which also words the errors, with places in the query's text.
    */
-  async passes(document: DocumentNode): Promise<boolean> {
-    const shape = shapeOf(this.schema, document);
-    if (!shape) return false;
-    const key = print(shape);
+  async passes(query: string, document: DocumentNode): Promise<boolean> {
+    const key = shapeKey(query);
     let valid = await this.valid.get(key);
     if (valid === undefined) {
-      valid = validate(this.schema, shape, this.rules).length === 0;
+      const shape = shapeOf(this.schema, document);
+      valid = shape !== null && validate(this.schema, shape, this.rules).length === 0;
       await this.valid.set(key, valid);
     }
     return valid && validate(this.schema, document, [ValuesOfCorrectTypeRule]).length === 0;
