@@ -8,7 +8,8 @@
 // through the driver with the same arguments and concurrency, and the ratio of the two p50s.
 // Then the cached case (the same request repeated). With two sizes, the growth of each p50.
 // Usage: npm run bench:api [-- --sizes 10000,100000 --duration S --clients 1,10,50]
-//        npm run bench:api -- --uri bolt://…[,bolt://…]   (graphs already loaded, smallest first)
+//        npm run bench:api -- --uri bolt://…[,bolt://…]   (graphs already loaded, smallest first,
+//          served at once and measured side by side, question by question)
 //        --build import: load with kg import (the bulk path) instead of kg ingest
 //        --only WORD,…: the questions whose name holds a word; --kg PATH: serve with another build's CLI
 //        --timing: kg serve sends Server-Timing; prints where each question's time goes at 1 client
@@ -263,7 +264,7 @@ async function measureSize(reports, scratch) {
   try {
     const loaded = loadedBulk ?? timedKg(["ingest", dir], { NEO4J_URI: server.uri }, scratch);
     const storeMb = Number(execFileSync("du", ["-sk", join(dataDir, "data")], { encoding: "utf8" }).split("\t")[0]) / 1024;
-    console.log(`\n## ${reports} reports: kg ${bulk ? "import" : "ingest"} ${fmt(loaded.seconds)} s (${fmt(reports / loaded.seconds)} reports/s), peak RSS ${fmt(loaded.rssMb, 0)} MB, database ${fmt(storeMb)} MB on disk`);
+    console.log(`\n${reports} reports: kg ${bulk ? "import" : "ingest"} ${fmt(loaded.seconds)} s (${fmt(reports / loaded.seconds)} reports/s), peak RSS ${fmt(loaded.rssMb, 0)} MB, database ${fmt(storeMb)} MB on disk`);
     return await measureGraph(server.uri, reports);
   } finally {
     await stopServer(dataDir).catch(() => {});
@@ -271,95 +272,133 @@ async function measureSize(reports, scratch) {
   }
 }
 
-/** The benchmark proper, on the graph Neo4j at `uri` holds. */
-async function measureGraph(uri, reports) {
-  let service;
+/** kg serve on the graph Neo4j at `uri` holds, a driver beside it, and the questions with arguments drawn from it. */
+async function openGraph(uri, reports) {
   const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
-  try {
-    if (process.argv.includes("--timing")) process.env.KG_SERVER_TIMING = "on";
-    service = await startService(uri, option("--kg", undefined));
-    const s = await sample(driver);
-    console.log(`arguments drawn from the graph: ${s.districts.length} districts, ${s.programs.length} programme names, ${s.firms.length} firms, ${s.metricPlaces.length} places with figures, ${s.terms.length} search terms`);
-    const qs = questions(s);
-    const mix = {
-      name: "lookup mix (the lookups in turn)",
-      lookup: true,
-      gql: (i) => { const l = qs.filter((q) => q.lookup); return l[i % l.length].gql(Math.floor(i / l.length)); },
-      cypher: (i) => { const l = qs.filter((q) => q.lookup); return l[i % l.length].cypher(Math.floor(i / l.length)); },
-    };
-    const only = option("--only", null)?.split(",");
-    const all = [...qs, mix].filter((q) => !only || only.some((word) => q.name.includes(word)));
-    // Warm-up, not measured: Neo4j plans each statement shape once and the JIT compiles the
-    // server's hot paths (other aliases, so the answer cache holds none of the measured requests).
-    for (const q of all) {
-      await runLoad({ url: service.url, connections: 1, durationMs: 300, nextBody: (i) => uncachedBody(q.gql(i + 100_000), i + 100_000) });
-      await runCypherLoad(driver, 1, 300, (i) => q.cypher(i + 100_000));
-    }
-    const results = [];
-    for (const q of all) {
-      for (const clients of clientCounts) {
-        // 1 client: the two sides in turn; more: each side's clients on their own, one after the other.
-        const { api, cypher, autoCommit } = clients === 1
-          ? await runInterleaved(service.url, driver, 2 * durationMs, q)
-          : {
-              api: await runLoad({ url: service.url, connections: clients, durationMs, nextBody: (i) => uncachedBody(q.gql(i), i) }),
-              cypher: await runCypherLoad(driver, clients, durationMs, q.cypher),
-            };
-        results.push({ question: q.name, lookup: q.lookup, clients, api, cypher, autoCommit });
-        if (api.firstError) console.log(`  ${q.name}: first error: ${api.firstError}`);
-      }
-    }
-    console.log(`\nUNCACHED (every request a new argument; ${durationMs / 1000} s per cell; API through kg serve, Cypher through the driver, same run;`);
-    console.log("at 1 client the sides alternate request by request, req/s being 1 / mean latency)");
-    console.log("question                             clients   API req/s  p50 ms  p95 ms  | Cypher req/s  p50 ms  p95 ms  | p50 ratio  errors");
-    for (const r of results) {
-      console.log(`${r.question.padEnd(36)} ${pad(r.clients, 7)} ${pad(fmt(r.api.rps), 11)} ${pad(fmt(r.api.p50), 7)} ${pad(fmt(r.api.p95), 7)}  | ${pad(fmt(r.cypher.rps), 12)} ${pad(fmt(r.cypher.p50), 7)} ${pad(fmt(r.cypher.p95), 7)}  | ${pad(fmt(r.api.p50 / r.cypher.p50, 2) + "×", 9)} ${pad(r.api.errors + r.cypher.errors, 7)}`);
-    }
-    const floors = results.filter((r) => r.clients === 1);
-    console.log("\nfloors (uncached, 1 client; Cypher = executeQuery, the driver's managed transaction; beside it the same query");
-    console.log("as an auto-commit statement, one round trip fewer, which is how kg serve sends its reads):");
-    for (const r of floors) {
-      const auto = r.autoCommit ? ` (auto-commit ${fmt(r.autoCommit.p50)} ms: ${fmt(r.api.p50 / r.autoCommit.p50, 2)}×)` : "";
-      if (r.lookup) console.log(`  ${r.question.padEnd(36)} API p50 ${fmt(r.api.p50)} ms ≤ 2 × Cypher p50 ${fmt(r.cypher.p50)} ms: ${r.api.p50 <= 2 * r.cypher.p50 ? "ok" : "MISSED"}${auto}`);
-      else console.log(`  ${r.question.padEnd(36)} API p50 ${fmt(r.api.p50)} ms ≤ 20 ms (the floor is for 100,000 reports): ${r.api.p50 <= 20 ? "ok" : "MISSED"}`);
-    }
-
-    const timed = results.filter((r) => r.clients === 1 && r.api.phases?.total !== undefined);
-    if (timed.length) {
-      const names = ["receive", "read", "check", "context", "parse", "validate", "execute", "db", "send", "total"];
-      console.log("\nwhere the time goes (uncached, 1 client, medians in ms; Server-Timing of kg serve; execute includes db;");
-      console.log("outside = the client's p50 minus the server's total: HTTP both ways and the client)");
-      console.log(`${"question".padEnd(36)} ${names.map((n) => pad(n, 8)).join("")} ${pad("outside", 8)} | ${pad("Cypher", 7)}`);
-      for (const r of timed) {
-        const p = r.api.phases;
-        console.log(`${r.question.padEnd(36)} ${names.map((n) => pad(fmt(p[n], 2), 8)).join("")} ${pad(fmt(r.api.p50 - p.total, 2), 8)} | ${pad(fmt(r.cypher.p50, 2), 7)}`);
-      }
-    }
-
-    const cached = [];
-    for (const q of all) {
-      const r = await runLoad({ url: service.url, connections: 10, durationMs: Math.min(durationMs, 3000), nextBody: () => body(q.gql(0)) });
-      cached.push({ question: q.name, ...r });
-    }
-    console.log("\ncached (the same request repeated, 10 clients; the answer cache replays it)");
-    console.log("question                             req/s   p50 ms  p95 ms  errors");
-    for (const r of cached) console.log(`${r.question.padEnd(36)} ${pad(fmt(r.rps), 7)} ${pad(fmt(r.p50, 2), 8)} ${pad(fmt(r.p95, 2), 7)} ${pad(r.errors, 7)}`);
-    return { reports, results };
-  } finally {
-    if (service) {
-      service.child.kill("SIGTERM");
-      await new Promise((r) => service.child.once("exit", r));
-    }
+  if (process.argv.includes("--timing")) process.env.KG_SERVER_TIMING = "on";
+  const service = await startService(uri, option("--kg", undefined)).catch(async (error) => {
     await driver.close();
+    throw error;
+  });
+  const s = await sample(driver);
+  console.log(`${reports} reports at ${uri}: arguments drawn from the graph: ${s.districts.length} districts, ${s.programs.length} programme names, ${s.firms.length} firms, ${s.metricPlaces.length} places with figures, ${s.terms.length} search terms`);
+  const qs = questions(s);
+  const mix = {
+    name: "lookup mix (the lookups in turn)",
+    lookup: true,
+    gql: (i) => { const l = qs.filter((q) => q.lookup); return l[i % l.length].gql(Math.floor(i / l.length)); },
+    cypher: (i) => { const l = qs.filter((q) => q.lookup); return l[i % l.length].cypher(Math.floor(i / l.length)); },
+  };
+  const only = option("--only", null)?.split(",");
+  const all = [...qs, mix].filter((q) => !only || only.some((word) => q.name.includes(word)));
+  return { uri, reports, driver, service, all, results: [] };
+}
+
+async function closeGraph(graph) {
+  graph.service.child.kill("SIGTERM");
+  await new Promise((r) => graph.service.child.once("exit", r));
+  await graph.driver.close();
+}
+
+/** Warm-up, not measured: Neo4j plans each statement shape once and the JIT compiles the server's hot paths (other aliases, so the answer cache holds none of the measured requests). */
+async function warmUp({ service, driver, all }) {
+  for (const q of all) {
+    await runLoad({ url: service.url, connections: 1, durationMs: 300, nextBody: (i) => uncachedBody(q.gql(i + 100_000), i + 100_000) });
+    await runCypherLoad(driver, 1, 300, (i) => q.cypher(i + 100_000));
   }
 }
 
-/** --uri: a graph already loaded (for instance by kg import); its size is its report count. */
-async function measureExisting(uri) {
-  const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
-  const reports = await driver.executeQuery("MATCH (r:Report) RETURN count(r) AS n").then((r) => r.records[0].get("n")).finally(() => driver.close());
-  console.log(`\n## ${reports} reports: the graph at ${uri}`);
-  return measureGraph(uri, reports);
+/** One question at one client count on one graph, kept in graph.results. */
+async function measureCell(graph, q, clients) {
+  const { service, driver } = graph;
+  // 1 client: the sides in turn; more: each side's clients on their own, one after the other.
+  const { api, cypher, autoCommit } = clients === 1
+    ? await runInterleaved(service.url, driver, 2 * durationMs, q)
+    : {
+        api: await runLoad({ url: service.url, connections: clients, durationMs, nextBody: (i) => uncachedBody(q.gql(i), i) }),
+        cypher: await runCypherLoad(driver, clients, durationMs, q.cypher),
+      };
+  graph.results.push({ question: q.name, lookup: q.lookup, clients, api, cypher, autoCommit });
+  if (api.firstError) console.log(`  ${q.name} (${graph.reports} reports): first error: ${api.firstError}`);
+}
+
+/** The tables of one graph: uncached, floors, where the time goes, then the cached case (measured here). */
+async function report(graph) {
+  const { service, all, results, reports } = graph;
+  console.log(`\n## ${reports} reports: the graph at ${graph.uri}`);
+  console.log(`\nUNCACHED (every request a new argument; ${durationMs / 1000} s per cell; API through kg serve, Cypher through the driver, same run;`);
+  console.log("at 1 client the sides alternate request by request, req/s being 1 / mean latency)");
+  console.log("question                             clients   API req/s  p50 ms  p95 ms  | Cypher req/s  p50 ms  p95 ms  | p50 ratio  errors");
+  for (const r of results) {
+    console.log(`${r.question.padEnd(36)} ${pad(r.clients, 7)} ${pad(fmt(r.api.rps), 11)} ${pad(fmt(r.api.p50), 7)} ${pad(fmt(r.api.p95), 7)}  | ${pad(fmt(r.cypher.rps), 12)} ${pad(fmt(r.cypher.p50), 7)} ${pad(fmt(r.cypher.p95), 7)}  | ${pad(fmt(r.api.p50 / r.cypher.p50, 2) + "×", 9)} ${pad(r.api.errors + r.cypher.errors, 7)}`);
+  }
+  const floors = results.filter((r) => r.clients === 1);
+  console.log("\nfloors (uncached, 1 client; Cypher = executeQuery, the driver's managed transaction; beside it the same query");
+  console.log("as an auto-commit statement, one round trip fewer, which is how kg serve sends its reads):");
+  for (const r of floors) {
+    const auto = r.autoCommit ? ` (auto-commit ${fmt(r.autoCommit.p50)} ms: ${fmt(r.api.p50 / r.autoCommit.p50, 2)}×)` : "";
+    if (r.lookup) console.log(`  ${r.question.padEnd(36)} API p50 ${fmt(r.api.p50)} ms ≤ 2 × Cypher p50 ${fmt(r.cypher.p50)} ms: ${r.api.p50 <= 2 * r.cypher.p50 ? "ok" : "MISSED"}${auto}`);
+    else console.log(`  ${r.question.padEnd(36)} API p50 ${fmt(r.api.p50)} ms ≤ 20 ms (the floor is for 100,000 reports): ${r.api.p50 <= 20 ? "ok" : "MISSED"}`);
+  }
+
+  const timed = results.filter((r) => r.clients === 1 && r.api.phases?.total !== undefined);
+  if (timed.length) {
+    const names = ["receive", "read", "check", "context", "parse", "validate", "execute", "db", "send", "total"];
+    console.log("\nwhere the time goes (uncached, 1 client, medians in ms; Server-Timing of kg serve; execute includes db;");
+    console.log("outside = the client's p50 minus the server's total: HTTP both ways and the client)");
+    console.log(`${"question".padEnd(36)} ${names.map((n) => pad(n, 8)).join("")} ${pad("outside", 8)} | ${pad("Cypher", 7)}`);
+    for (const r of timed) {
+      const p = r.api.phases;
+      console.log(`${r.question.padEnd(36)} ${names.map((n) => pad(fmt(p[n], 2), 8)).join("")} ${pad(fmt(r.api.p50 - p.total, 2), 8)} | ${pad(fmt(r.cypher.p50, 2), 7)}`);
+    }
+  }
+
+  const cached = [];
+  for (const q of all) {
+    const r = await runLoad({ url: service.url, connections: 10, durationMs: Math.min(durationMs, 3000), nextBody: () => body(q.gql(0)) });
+    cached.push({ question: q.name, ...r });
+  }
+  console.log("\ncached (the same request repeated, 10 clients; the answer cache replays it)");
+  console.log("question                             req/s   p50 ms  p95 ms  errors");
+  for (const r of cached) console.log(`${r.question.padEnd(36)} ${pad(fmt(r.rps), 7)} ${pad(fmt(r.p50, 2), 8)} ${pad(fmt(r.p95, 2), 7)} ${pad(r.errors, 7)}`);
+  return { reports, results };
+}
+
+/** The benchmark proper, on the graph Neo4j at `uri` holds. */
+async function measureGraph(uri, reports) {
+  const graph = await openGraph(uri, reports);
+  try {
+    await warmUp(graph);
+    for (const q of graph.all) for (const clients of clientCounts) await measureCell(graph, q, clients);
+    return await report(graph);
+  } finally {
+    await closeGraph(graph);
+  }
+}
+
+/**
+ * --uri: graphs already loaded (for instance by kg import), each with its size its report count,
+ * served at once and measured side by side: each question's cells on one graph, then at once on
+ * the next, so that the growth between sizes compares figures taken seconds apart, not minutes.
+ */
+async function measureExisting(uris) {
+  const graphs = [];
+  try {
+    for (const uri of uris) {
+      const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
+      const reports = await driver.executeQuery("MATCH (r:Report) RETURN count(r) AS n").then((r) => r.records[0].get("n")).finally(() => driver.close());
+      graphs.push(await openGraph(uri, reports));
+    }
+    for (const graph of graphs) await warmUp(graph);
+    for (const index of graphs[0].all.keys()) {
+      for (const clients of clientCounts) for (const graph of graphs) await measureCell(graph, graph.all[index], clients);
+    }
+    const measured = [];
+    for (const graph of graphs) measured.push(await report(graph));
+    return measured;
+  } finally {
+    for (const graph of graphs) await closeGraph(graph);
+  }
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "kg-bench-api-"));
@@ -368,7 +407,7 @@ try {
   console.log("(the machine's cores may be shared: compare figures side by side within one run)");
   const bySize = [];
   const uris = option("--uri", null)?.split(",") ?? [];
-  if (uris.length) for (const uri of uris) bySize.push(await measureExisting(uri));
+  if (uris.length) bySize.push(...(await measureExisting(uris)));
   else for (const reports of sizes) bySize.push(await measureSize(reports, scratch));
   if (bySize.length > 1) {
     const [small, large] = [bySize[0], bySize[bySize.length - 1]];
