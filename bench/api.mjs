@@ -22,7 +22,7 @@ import neo4j from "neo4j-driver";
 import { disableNagle } from "../dist/graph/nodelay.js";
 import { freePort, startServer, stopServer } from "../dist/neo4j-server/server.js";
 import { Agent } from "node:http";
-import { percentile, post, runLoad, serverTimings } from "./load.mjs";
+import { medianPhases, newTally, percentile, runLoad, timedPost } from "./load.mjs";
 import { startService } from "./service.mjs";
 
 // The hand-written queries go through a driver set up as the server's is (TCP_NODELAY, the same
@@ -91,25 +91,14 @@ function summary(latencies, errors) {
  */
 async function runInterleaved(url, driver, ms, q) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const [api, cypher, autoCommit, timings] = [[], [], [], {}];
-  let [apiErrors, cypherErrors, autoErrors, firstError] = [0, 0, 0, null];
+  const api = newTally();
+  const [cypher, autoCommit] = [[], []];
+  let [cypherErrors, autoErrors] = [0, 0];
   const deadline = performance.now() + ms;
   for (let i = 0; performance.now() < deadline; i++) {
-    let t = performance.now();
-    try {
-      const res = await post(agent, url, uncachedBody(q.gql(i), i));
-      api.push(performance.now() - t);
-      if (res.timing) for (const [name, value] of Object.entries(serverTimings(res.timing))) (timings[name] ??= []).push(value);
-      if (res.status !== 200 || res.body.includes('"errors"')) {
-        apiErrors++;
-        firstError ??= `${res.status} ${res.body.slice(0, 200)}`;
-      }
-    } catch (error) {
-      apiErrors++;
-      firstError ??= String(error);
-    }
+    await timedPost(agent, url, uncachedBody(q.gql(i), i), api);
     const [cypherText, params] = q.cypher(i);
-    t = performance.now();
+    let t = performance.now();
     try {
       await driver.executeQuery(cypherText, params, READ);
       cypher.push(performance.now() - t);
@@ -129,8 +118,11 @@ async function runInterleaved(url, driver, ms, q) {
     }
   }
   agent.destroy();
-  const phases = Object.fromEntries(Object.entries(timings).map(([name, list]) => [name, percentile(list.sort((a, b) => a - b), 50)]));
-  return { api: { ...summary(api, apiErrors), phases, firstError }, cypher: summary(cypher, cypherErrors), autoCommit: summary(autoCommit, autoErrors) };
+  return {
+    api: { ...summary(api.latencies, api.errors), phases: medianPhases(api.timings), firstError: api.firstError },
+    cypher: summary(cypher, cypherErrors),
+    autoCommit: summary(autoCommit, autoErrors),
+  };
 }
 
 /** Arguments drawn from the graph: real places, programmes, firms and metric keys. */

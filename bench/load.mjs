@@ -32,43 +32,52 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** Where timed requests are counted: latencies, errors (the first one's text) and Server-Timing phases. */
+export const newTally = () => ({ latencies: [], errors: 0, firstError: null, timings: {} });
+
 /**
- * Runs the load. nextBody(i) gives the i-th request's JSON body. A response counts as an error
- * when its status is not 200 or its JSON carries GraphQL errors. When the server sends
+ * One POST, timed into the tally. A response counts as an error when its status is not 200 or
+ * its JSON carries GraphQL errors.
+ */
+export async function timedPost(agent, url, body, tally) {
+  const started = performance.now();
+  try {
+    const res = await post(agent, url, body);
+    tally.latencies.push(performance.now() - started);
+    if (res.timing) for (const [name, ms] of Object.entries(serverTimings(res.timing))) (tally.timings[name] ??= []).push(ms);
+    if (res.status !== 200 || res.body.includes('"errors"')) {
+      tally.errors++;
+      tally.firstError ??= `${res.status} ${res.body.slice(0, 200)}`;
+    }
+  } catch (error) {
+    tally.errors++;
+    tally.firstError ??= String(error);
+  }
+}
+
+/** Each Server-Timing phase's median (ms). */
+export const medianPhases = (timings) =>
+  Object.fromEntries(Object.entries(timings).map(([name, list]) => [name, percentile(list.sort((a, b) => a - b), 50)]));
+
+/**
+ * Runs the load. nextBody(i) gives the i-th request's JSON body. When the server sends
  * Server-Timing (KG_SERVER_TIMING=on), `phases` holds each phase's median (ms).
  */
 export async function runLoad({ url, connections, durationMs, nextBody }) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const latencies = [];
-  let errors = 0;
-  let firstError = null;
+  const tally = newTally();
   let sent = 0;
-  const timings = {};
   const deadline = performance.now() + durationMs;
   const client = async () => {
-    while (performance.now() < deadline) {
-      const body = nextBody(sent++);
-      const started = performance.now();
-      try {
-        const res = await post(agent, url, body);
-        latencies.push(performance.now() - started);
-        if (res.timing) for (const [name, ms] of Object.entries(serverTimings(res.timing))) (timings[name] ??= []).push(ms);
-        if (res.status !== 200 || res.body.includes('"errors"')) {
-          errors++;
-          firstError ??= `${res.status} ${res.body.slice(0, 200)}`;
-        }
-      } catch (error) {
-        errors++;
-        firstError ??= String(error);
-      }
-    }
+    while (performance.now() < deadline) await timedPost(agent, url, nextBody(sent++), tally);
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, client));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
+  const { latencies, errors, firstError } = tally;
   latencies.sort((a, b) => a - b);
-  const phases = Object.fromEntries(Object.entries(timings).map(([name, list]) => [name, percentile(list.sort((a, b) => a - b), 50)]));
+  const phases = medianPhases(tally.timings);
   return {
     phases,
     requests: latencies.length,
